@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { ApiRequestError } from './api-error';
+
+type ApiFetchOptions<T> = {
+  method?: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null | string[]>;
+  signal?: AbortSignal;
+  schema: z.ZodType<T>;
+};
+
+/** Builds `/api/...` URLs; array values become repeated `key[]` params the way the upstream expects. */
+export function apiUrl(path: string, query?: ApiFetchOptions<unknown>['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const item of value) params.append(`${key}[]`, item);
+    else params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** The only place the browser calls fetch: parses success bodies with the contract, errors into ApiRequestError. */
+export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
+  const { method = 'GET', body, query, signal, schema } = options;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), {
+      method,
+      signal,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiRequestError({ status: 0, message: 'Runboard could not be reached. Check your network connection.', code: 'network_error' });
+  }
+  const requestId = response.headers.get('x-request-id');
+  const text = await response.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiRequestError({ status: response.status || 502, message: `Expected JSON from ${path}, got: ${text.slice(0, 120)}`, requestId });
+    }
+  }
+  if (!response.ok) {
+    const err = (json as { error?: { message?: unknown; type?: unknown; code?: unknown; param?: unknown } } | null)?.error;
+    throw new ApiRequestError({
+      status: response.status,
+      message: typeof err?.message === 'string' ? err.message : `Request failed with status ${response.status}`,
+      type: typeof err?.type === 'string' ? err.type : null,
+      code: err?.code == null ? null : String(err.code),
+      param: typeof err?.param === 'string' ? err.param : null,
+      requestId,
+    });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiRequestError({
+      status: 502,
+      message: `The upstream answered ${path} with a shape Runboard does not understand: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      code: 'unexpected_shape',
+      requestId,
+    });
+  }
+  return parsed.data;
+}

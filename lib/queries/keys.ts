@@ -1,0 +1,28 @@
+// The one query-key factory. Keys nest (threads → thread id → runs → run id → steps) so invalidating a prefix
+// refreshes the whole subtree, e.g. after cancelling a run, `runs(threadId)` refreshes the list and every run view.
+export type RunListFilters = { limit?: number; order?: 'asc' | 'desc'; after?: string; before?: string; status?: string };
+export type PageParams = { limit?: number; order?: 'asc' | 'desc'; after?: string; before?: string };
+
+export const queryKeys = {
+  connection: () => ['connection'] as const,
+  recentThreads: () => ['recent-threads'] as const,
+  lookup: (text: string) => ['lookup', text] as const,
+
+  threads: () => ['threads'] as const,
+  thread: (threadId: string) => ['threads', threadId] as const,
+  threadDetail: (threadId: string) => ['threads', threadId, 'detail'] as const,
+  messages: (threadId: string, params: PageParams & { run_id?: string } = {}) =>
+    ['threads', threadId, 'messages', params] as const,
+
+  runs: (threadId: string) => ['threads', threadId, 'runs'] as const,
+  runList: (threadId: string, filters: RunListFilters = {}) => ['threads', threadId, 'runs', 'list', filters] as const,
+  run: (threadId: string, runId: string) => ['threads', threadId, 'runs', 'detail', runId] as const,
+  runSteps: (threadId: string, runId: string, params: PageParams = {}) =>
+    ['threads', threadId, 'runs', 'detail', runId, 'steps', params] as const,
+  runStep: (threadId: string, runId: string, stepId: string) =>
+    ['threads', threadId, 'runs', 'detail', runId, 'step', stepId] as const,
+
+  assistants: (params: PageParams = {}) => ['assistants', 'list', params] as const,
+  assistant: (assistantId: string) => ['assistants', 'detail', assistantId] as const,
+  file: (fileId: string) => ['files', fileId] as const,
+};

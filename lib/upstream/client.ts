@@ -1,0 +1,192 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { authHeaders, connectionHost, type Connection } from './connection';
+import { UpstreamBadResponseError, UpstreamNetworkError, UpstreamTimeoutError } from './errors';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retry';
+import { buildUpstreamUrl, type QueryInput } from './url';
+
+// The one HTTP client to the upstream. Three shapes over one core:
+//  - upstreamFetch: buffered answer (status, headers, bytes); GETs retried on 408/409/429/5xx/network errors.
+//  - upstreamStream: raw Response for SSE; the timeout covers only the wait for headers; never retried.
+//  - upstreamJson: upstreamFetch + JSON parse, non-2xx thrown as UpstreamHttpError (see json.ts).
+// fetch is injectable so tests and alternative transports plug in without patching globals.
+
+export type UpstreamMethod = 'GET' | 'POST' | 'DELETE';
+
+export type UpstreamRequest = {
+  method: UpstreamMethod;
+  /** API path relative to the connection's base URL, e.g. /threads/thread_1/runs. */
+  path: string;
+  query?: QueryInput;
+  /** Serialized JSON body (POST). */
+  body?: string;
+  contentType?: string;
+  accept?: string;
+  /** Sent upstream as X-Request-Id / X-Client-Request-Id; generated when absent. */
+  requestId?: string;
+  /** Caller's signal (client disconnect); combined with the timeout. */
+  signal?: AbortSignal;
+  /** Cap on a buffered response body (bytes). */
+  maxResponseBytes?: number;
+};
+
+export type UpstreamCallOptions = {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxRetries?: number;
+  retryPolicy?: RetryPolicy;
+};
+
+export type UpstreamBufferedResponse = {
+  status: number;
+  headers: Headers;
+  body: Uint8Array;
+  attempts: number;
+  /** The upstream's x-request-id, if it sent one. */
+  upstreamRequestId: string | null;
+  requestId: string;
+};
+
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+export function newRequestId(): string {
+  return `req_rb_${randomUUID().replace(/-/g, '')}`;
+}
+
+function buildInit(connection: Connection, request: UpstreamRequest, requestId: string, signal: AbortSignal): RequestInit {
+  const headers: Record<string, string> = {
+    ...authHeaders(connection),
+    Accept: request.accept ?? 'application/json',
+    'X-Request-Id': requestId,
+    'X-Client-Request-Id': requestId,
+  };
+  if (request.body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
+  return { method: request.method, headers, body: request.body, signal, redirect: 'manual', cache: 'no-store' };
+}
+
+type Attempt = { signal: AbortSignal; timedOut: () => boolean; clear: () => void };
+
+function startAttempt(timeoutMs: number, outer?: AbortSignal): Attempt {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new Error('upstream timeout')), Math.max(1, timeoutMs));
+  const signal = outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal;
+  return { signal, timedOut: () => timeout.signal.aborted, clear: () => clearTimeout(timer) };
+}
+
+async function readCapped(response: Response, maxBytes: number, host: string, attempts: number): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new UpstreamBadResponseError({
+        host,
+        status: response.status,
+        detail: `the body is larger than the ${maxBytes}-byte limit`,
+        snippet: '',
+        attempts,
+      });
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Buffered call. GETs are retried (bounded by one overall deadline); POST/DELETE get exactly one attempt. */
+export async function upstreamFetch(
+  connection: Connection,
+  request: UpstreamRequest,
+  options: UpstreamCallOptions = {},
+): Promise<UpstreamBufferedResponse> {
+  const doFetch = options.fetch ?? fetch;
+  const host = connectionHost(connection);
+  const timeoutMs = options.timeoutMs ?? connection.timeoutMs;
+  const maxRetries = request.method === 'GET' ? (options.maxRetries ?? connection.maxRetries) : 0;
+  const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  const requestId = request.requestId ?? newRequestId();
+  const url = buildUpstreamUrl(connection.baseUrl, request.path, request.query, connection.apiVersion);
+  const deadline = Date.now() + timeoutMs;
+
+  for (let attempt = 1; ; attempt += 1) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw new UpstreamTimeoutError({ host, timeoutMs, attempts: attempt - 1 });
+    const current = startAttempt(remaining, request.signal);
+    let result: UpstreamBufferedResponse | undefined;
+    let failure: unknown;
+    try {
+      const response = await doFetch(url, buildInit(connection, request, requestId, current.signal));
+      const body = await readCapped(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, host, attempt);
+      result = {
+        status: response.status,
+        headers: response.headers,
+        body,
+        attempts: attempt,
+        upstreamRequestId: response.headers.get('x-request-id'),
+        requestId,
+      };
+    } catch (error) {
+      failure = error;
+    } finally {
+      current.clear();
+    }
+
+    if (failure !== undefined) {
+      if (request.signal?.aborted) throw request.signal.reason ?? failure;
+      if (current.timedOut()) throw new UpstreamTimeoutError({ host, timeoutMs, attempts: attempt });
+      if (failure instanceof UpstreamBadResponseError) throw failure;
+      const networkError = new UpstreamNetworkError({ host, cause: failure, attempts: attempt });
+      const delay = attempt <= maxRetries ? retryDelayMs(attempt, null, policy) : null;
+      if (delay === null || Date.now() + delay >= deadline) throw networkError;
+      await sleep(delay, request.signal);
+      continue;
+    }
+
+    const answer = result as UpstreamBufferedResponse;
+    if (attempt <= maxRetries && isRetryableStatus(answer.status)) {
+      const delay = retryDelayMs(attempt, answer.headers, policy);
+      if (delay !== null && Date.now() + delay < deadline) {
+        await sleep(delay, request.signal);
+        continue;
+      }
+    }
+    return answer;
+  }
+}
+
+/** Streaming call (SSE). Never retried; the timeout only covers waiting for response headers. */
+export async function upstreamStream(
+  connection: Connection,
+  request: UpstreamRequest,
+  options: UpstreamCallOptions = {},
+): Promise<{ response: Response; requestId: string }> {
+  const doFetch = options.fetch ?? fetch;
+  const host = connectionHost(connection);
+  const timeoutMs = options.timeoutMs ?? connection.timeoutMs;
+  const requestId = request.requestId ?? newRequestId();
+  const url = buildUpstreamUrl(connection.baseUrl, request.path, request.query, connection.apiVersion);
+  // The stream's lifetime is tied to the caller's signal only; the header timeout aborts through its own controller.
+  const headerTimeout = new AbortController();
+  const timer = setTimeout(() => headerTimeout.abort(new Error('upstream timeout')), timeoutMs);
+  const signal = request.signal ? AbortSignal.any([request.signal, headerTimeout.signal]) : headerTimeout.signal;
+  try {
+    const response = await doFetch(url, buildInit(connection, { accept: 'text/event-stream', ...request }, requestId, signal));
+    return { response, requestId };
+  } catch (error) {
+    if (request.signal?.aborted) throw request.signal.reason ?? error;
+    if (headerTimeout.signal.aborted) throw new UpstreamTimeoutError({ host, timeoutMs, attempts: 1 });
+    throw new UpstreamNetworkError({ host, cause: error, attempts: 1 });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,95 @@
+import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+
+export type EmulatorRequestLogEntry = {
+  seq: number;
+  method: string;
+  path: string;
+  query?: Record<string, unknown> | string;
+  status: number;
+  at?: number | string;
+  headers?: Record<string, string>;
+};
+
+/** Talks to the embedded emulator's control endpoints (/__emulator/*): request log, clock and reset. */
+export class EmulatorControl {
+  constructor(private readonly api: APIRequestContext) {}
+
+  static url(): string {
+    return `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT}`;
+  }
+
+  async requests(): Promise<EmulatorRequestLogEntry[]> {
+    const res = await this.api.get('/__emulator/requests');
+    expect(res.ok(), await res.text()).toBeTruthy();
+    const body = (await res.json()) as { data?: EmulatorRequestLogEntry[] } | EmulatorRequestLogEntry[];
+    return Array.isArray(body) ? body : (body.data ?? []);
+  }
+
+  /** Requests to the Assistants API itself (control endpoints excluded). */
+  async apiRequests(): Promise<EmulatorRequestLogEntry[]> {
+    return (await this.requests()).filter((r) => r.path.startsWith('/v1/'));
+  }
+
+  async clearRequests(): Promise<void> {
+    const res = await this.api.delete('/__emulator/requests');
+    expect(res.ok(), await res.text()).toBeTruthy();
+  }
+
+  async advance(seconds: number): Promise<void> {
+    const res = await this.api.post('/__emulator/clock', { data: { advance_seconds: seconds } });
+    expect(res.ok(), await res.text()).toBeTruthy();
+  }
+
+  async now(): Promise<number> {
+    const res = await this.api.get('/__emulator/clock');
+    const body = (await res.json()) as { now: number };
+    return body.now;
+  }
+
+  async reset(): Promise<void> {
+    const res = await this.api.post('/__emulator/reset');
+    expect(res.ok(), await res.text()).toBeTruthy();
+  }
+
+  async threads(): Promise<Array<{ id: string; title?: string | null; run_count?: number; [key: string]: unknown }>> {
+    const res = await this.api.get('/__emulator/threads');
+    expect(res.ok(), await res.text()).toBeTruthy();
+    const body = (await res.json()) as { data?: unknown[] } | unknown[];
+    return (Array.isArray(body) ? body : (body.data ?? [])) as Array<{ id: string }>;
+  }
+
+  /** Direct call to the emulator's Assistants API (bypassing Runboard), for test setup only. */
+  async call<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<T> {
+    const res = await this.api.fetch(`/v1${path}`, { method, data });
+    expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBeTruthy();
+    return (await res.json()) as T;
+  }
+}
+
+/** Saves a full-page screenshot into the test's output folder (test-results/, not committed). */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+type Fixtures = { emulator: EmulatorControl; emulatorKey: string };
+
+export const test = base.extend<Fixtures>({
+  emulatorKey: async ({}, use) => {
+    await use(process.env.E2E_EMULATOR_API_KEY ?? '');
+  },
+  emulator: async ({ playwright }, use) => {
+    const api = await playwright.request.newContext({
+      baseURL: EmulatorControl.url(),
+      extraHTTPHeaders: {
+        authorization: `Bearer ${process.env.E2E_EMULATOR_API_KEY}`,
+        'openai-beta': 'assistants=v2',
+      },
+    });
+    await use(new EmulatorControl(api));
+    await api.dispose();
+  },
+});
+
+export { expect };

@@ -1,0 +1,67 @@
+// `npm test`: typecheck, lint, unit + contract tests, production build, browser + API tests.
+// Every stage runs even after a failure, so one run shows everything that is wrong; the last line is the
+// plain "N passed, N failed" summary that CI reads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const distDir = process.env.E2E_DIST_DIR || '.next-e2e';
+const results = [];
+const started = Date.now();
+
+function stage(name, command, args, extraEnv = {}) {
+  const t0 = Date.now();
+  console.log(`\n== ${name}: ${[command, ...args].join(' ')}`);
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  const ok = r.status === 0;
+  results.push({ name, ok, seconds: (Date.now() - t0) / 1000 });
+  console.log(`== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+mkdirSync('reports', { recursive: true });
+for (const f of ['reports/vitest.json', 'reports/e2e.json']) rmSync(f, { force: true });
+
+const bin = (name) => `node_modules/.bin/${name}`;
+stage('typegen', bin('next'), ['typegen']);
+stage('typecheck', bin('tsc'), ['--noEmit']);
+stage('lint', bin('oxlint'), ['--max-warnings', '0']);
+stage('unit + contract', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
+const built = stage('build', bin('next'), ['build'], { NEXT_DIST_DIR: distDir });
+if (built) {
+  stage('e2e', bin('playwright'), ['test'], { NEXT_DIST_DIR: distDir, E2E_DIST_DIR: distDir, CI: process.env.CI ?? '' });
+} else {
+  results.push({ name: 'e2e', ok: false, seconds: 0 });
+}
+
+// Count tests from the runners' JSON reports; a stage that failed without tests (tsc, lint, build) counts as one failure.
+const vitest = readJson('reports/vitest.json');
+const e2e = readJson('reports/e2e.json');
+let passed = 0;
+let failed = 0;
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  if (vitest.numTotalTests === 0) failed += 1;
+} else failed += 1;
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected;
+  if (e2e.stats.expected + e2e.stats.flaky + e2e.stats.unexpected === 0) failed += 1;
+} else failed += 1;
+for (const r of results) if (!r.ok && !['unit + contract', 'e2e'].includes(r.name)) failed += 1;
+
+console.log('\n== summary');
+for (const r of results) console.log(`   ${r.ok ? 'ok    ' : 'FAILED'} ${r.name} (${r.seconds.toFixed(1)} s)`);
+console.log(`   total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+writeFileSync('reports/summary.json', JSON.stringify({ passed, failed, stages: results }, null, 2));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

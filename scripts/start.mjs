@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const distDir = process.env.NEXT_DIST_DIR || '.next';
 const port = process.env.PORT || '3000';
-const host = process.env.HOST || '0.0.0.0';
+// Loopback by default: there is no sign-in yet, so sharing the proxy (and its key) on the network is an explicit choice.
+const host = process.env.HOST || '127.0.0.1';
 const SOURCES = ['app', 'components', 'lib', 'instrumentation.ts', 'next.config.mjs', 'package.json', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 
 function newestMtime(path) {

@@ -54,7 +54,7 @@ export class UpstreamNetworkError extends UpstreamError {
   constructor(init: { host: string; cause: unknown; attempts: number }) {
     const code = networkErrorCode(init.cause);
     super(
-      `Could not reach upstream ${init.host}: ${code ? describeNetworkCode(code) : 'the connection failed'}`,
+      `Could not reach upstream ${init.host}: ${code ? describeNetworkCode(code) : `the connection failed${innermostMessage(init.cause)}`}`,
       init.host,
       init.attempts,
       { cause: init.cause },
@@ -97,6 +97,17 @@ export function networkErrorCode(error: unknown): string | null {
     current = (current as { cause?: unknown }).cause;
   }
   return null;
+}
+
+function innermostMessage(error: unknown): string {
+  let current: unknown = error;
+  let message = '';
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const text = (current as { message?: unknown }).message;
+    if (typeof text === 'string' && text && text !== 'fetch failed') message = text;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return message ? ` (${message})` : '';
 }
 
 const NETWORK_CODES: Record<string, string> = {

@@ -1,0 +1,65 @@
+import 'server-only';
+import { z } from 'zod';
+import { ConfigError, describeEnvIssues, parseUpstreamEnv, type UpstreamEnv } from '@/lib/upstream/config';
+
+// Server-side settings beyond the upstream connection: proxy limits, the poll micro-cache and the embedded
+// emulator. Parsed once per process (and re-parsed when tests change process.env, see resetServerEnv).
+
+const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const int = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+      .transform(Number)
+      .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+      .optional()
+      .transform((v) => v ?? fallback),
+  );
+
+const ServerEnv = z.object({
+  RUNBOARD_PROXY_MAX_BODY_BYTES: int(1_024, 50 * 1024 * 1024, 2 * 1024 * 1024),
+  RUNBOARD_FILE_MAX_BYTES: int(1_024, 200 * 1024 * 1024, 20 * 1024 * 1024),
+  RUNBOARD_POLL_CACHE_MS: int(0, 10_000, 1_000),
+  EMULATOR_PORT: int(0, 65_535, 4010),
+  EMULATOR_HOST: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP').optional().default('127.0.0.1')),
+  EMULATOR_API_KEY: z.preprocess(
+    blank,
+    z.string().regex(/^[\x21-\x7e]{8,512}$/, 'must be 8-512 printable ASCII characters without spaces').optional(),
+  ),
+  EMULATOR_SPEED: z.preprocess(
+    blank,
+    z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive number (1 = real time)').transform(Number).optional(),
+  ),
+});
+
+export type ServerEnv = z.infer<typeof ServerEnv> & { upstream: UpstreamEnv };
+
+const cache = globalThis as typeof globalThis & { __runboardServerEnv?: ServerEnv };
+
+/** All server settings, validated; throws ConfigError listing every bad variable (names and expectations). */
+export function getServerEnv(env: Record<string, string | undefined> = process.env): ServerEnv {
+  if (env === process.env && cache.__runboardServerEnv) return cache.__runboardServerEnv;
+  const problems: string[] = [];
+  let upstream: UpstreamEnv | undefined;
+  try {
+    upstream = parseUpstreamEnv(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  const parsed = ServerEnv.safeParse(env);
+  if (!parsed.success) problems.push(...describeEnvIssues(parsed.error, env));
+  if (problems.length > 0 || !parsed.success || !upstream) throw new ConfigError(problems);
+  const result = { ...parsed.data, upstream };
+  if (env === process.env) cache.__runboardServerEnv = result;
+  return result;
+}
+
+/** Tests change process.env between suites; this drops the cached parse. */
+export function resetServerEnv(): void {
+  delete cache.__runboardServerEnv;
+}

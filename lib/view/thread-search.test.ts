@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { extractIds, resolveSearch, runHref, threadHref } from './thread-search';
+
+const T = 'thread_abc123DEF456ghi789JKL0';
+const R = 'run_Zyx987wvu654TSR321qpo0AB';
+
+describe('extractIds', () => {
+  it('finds a bare thread id', () => {
+    expect(extractIds(`  ${T}\n`)).toEqual({ threadIds: [T], runIds: [] });
+  });
+  it('reads ids out of a Runboard URL', () => {
+    expect(extractIds(`http://localhost:3000/threads/${T}/runs/${R}?step=2`)).toEqual({ threadIds: [T], runIds: [R] });
+  });
+  it('reads ids out of run JSON and ignores field names such as thread_id / run_id', () => {
+    const json = JSON.stringify({ id: R, object: 'thread.run', thread_id: T, metadata: { run_id: 'x' } });
+    expect(extractIds(json)).toEqual({ threadIds: [T], runIds: [R] });
+  });
+  it('does not match inside other words and keeps the first occurrence only once', () => {
+    expect(extractIds(`my_thread_abcdef xrun_abcdef ${T} ${T}`)).toEqual({ threadIds: [T], runIds: [] });
+  });
+  it('ignores ids too short to be real', () => {
+    expect(extractIds('thread_ab run_x')).toEqual({ threadIds: [], runIds: [] });
+  });
+});
+
+describe('resolveSearch', () => {
+  it('opens a thread for a thread id', () => {
+    expect(resolveSearch(T).target).toEqual({ kind: 'thread', threadId: T });
+  });
+  it('opens the run directly when both ids are present', () => {
+    expect(resolveSearch(`[error] ${R} on ${T}: failed`).target).toEqual({ kind: 'run', runId: R, threadId: T });
+  });
+  it('needs a lookup for a run id alone', () => {
+    expect(resolveSearch(`customer says ${R} hangs`).target).toEqual({ kind: 'run-lookup', runId: R });
+  });
+  it('counts ignored extra ids', () => {
+    expect(resolveSearch(`${T} thread_secondOne123 thread_third456`).others).toBe(2);
+  });
+  it('explains empty and id-less input', () => {
+    expect(resolveSearch('   ').target.kind).toBe('none');
+    const r = resolveSearch('hello world');
+    expect(r.target).toMatchObject({ kind: 'none', reason: expect.stringContaining('No thread id') });
+  });
+});
+
+describe('hrefs', () => {
+  it('builds encoded paths', () => {
+    expect(threadHref(T)).toBe(`/threads/${T}`);
+    expect(runHref(T, R)).toBe(`/threads/${T}/runs/${R}`);
+  });
+});

@@ -13,6 +13,8 @@ export const queryKeys = {
   threadDetail: (threadId: string) => ['threads', threadId, 'detail'] as const,
   messages: (threadId: string, params: PageParams & { run_id?: string } = {}) =>
     ['threads', threadId, 'messages', params] as const,
+  /** One message (run viewer: the content a message_creation step wrote). */
+  message: (threadId: string, messageId: string) => ['threads', threadId, 'message', messageId] as const,
 
   runs: (threadId: string) => ['threads', threadId, 'runs'] as const,
   runList: (threadId: string, filters: RunListFilters = {}) => ['threads', threadId, 'runs', 'list', filters] as const,

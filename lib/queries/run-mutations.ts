@@ -1,0 +1,90 @@
+/**
+ * Run page writes: submit tool outputs, cancel, edit metadata. Each validates its body with the contract before
+ * anything is sent (the caller shows field errors from `validate*`), writes the server's answer into the run's
+ * cache entry and invalidates the thread's runs subtree (list + this run + its steps) through the key factory.
+ * Mutation keys identify the run so the UI can dedupe (useIsMutating) and so the cancel moment survives the
+ * dialog unmounting (useMutationState): the API itself never records when cancel was requested.
+ */
+import type { z } from 'zod';
+import { useMutation, useMutationState, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { ModifyRunBody, Run, SubmitToolOutputsBody, formatZodIssues, issuePath } from '@/lib/contract';
+import { apiFetch } from './fetcher';
+import { queryKeys } from './keys';
+import { runPath } from './run';
+
+export const runMutationKeys = {
+  submitToolOutputs: (threadId: string, runId: string) => ['run-mutation', 'submit-tool-outputs', threadId, runId] as const,
+  cancel: (threadId: string, runId: string) => ['run-mutation', 'cancel', threadId, runId] as const,
+  modify: (threadId: string, runId: string) => ['run-mutation', 'modify', threadId, runId] as const,
+};
+
+export type FieldErrors = Record<string, string>;
+export type Validation<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors; message: string };
+
+/** Parses with a contract schema; every issue becomes an error keyed by its API-style path (`tool_outputs[0].output`). */
+function validateWith<T>(schema: z.ZodType<T>, value: unknown): Validation<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, body: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const one = formatZodIssues({ issues: [issue] });
+    const key = issuePath(issue.path) || '_';
+    errors[key] ??= one.message;
+  }
+  return { ok: false, errors, message: formatZodIssues(parsed.error).message };
+}
+
+export function validateToolOutputs(value: unknown): Validation<SubmitToolOutputsBody> {
+  return validateWith(SubmitToolOutputsBody, value);
+}
+
+export function validateRunMetadata(value: unknown): Validation<ModifyRunBody> {
+  return validateWith(ModifyRunBody, value);
+}
+
+function settle(queryClient: QueryClient, threadId: string, runId: string, run: Run | undefined) {
+  if (run) queryClient.setQueryData(queryKeys.run(threadId, runId), run);
+  // The runs subtree: the thread's run list, this run and its steps.
+  return queryClient.invalidateQueries({ queryKey: queryKeys.runs(threadId) });
+}
+
+export function useSubmitToolOutputs(threadId: string, runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: runMutationKeys.submitToolOutputs(threadId, runId),
+    mutationFn: (body: SubmitToolOutputsBody) =>
+      apiFetch(`${runPath(threadId, runId)}/submit_tool_outputs`, { method: 'POST', body, schema: Run }),
+    onSuccess: (run) => settle(queryClient, threadId, runId, run),
+  });
+}
+
+export function useCancelRun(threadId: string, runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: runMutationKeys.cancel(threadId, runId),
+    mutationFn: () => apiFetch(`${runPath(threadId, runId)}/cancel`, { method: 'POST', schema: Run }),
+    onSuccess: (run) => settle(queryClient, threadId, runId, run),
+    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.run(threadId, runId) }),
+    // Kept for the page's lifetime: it is the only record of when cancel was requested.
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** When this browser successfully requested cancellation of the run (Unix seconds), or null. */
+export function useCancelRequestedAt(threadId: string, runId: string): number | null {
+  const times = useMutationState({
+    filters: { mutationKey: runMutationKeys.cancel(threadId, runId), status: 'success' },
+    select: (m) => m.state.submittedAt,
+  });
+  const latest = times.length ? Math.max(...times) : 0;
+  return latest > 0 ? Math.floor(latest / 1000) : null;
+}
+
+export function useModifyRunMetadata(threadId: string, runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: runMutationKeys.modify(threadId, runId),
+    mutationFn: (body: ModifyRunBody) => apiFetch(runPath(threadId, runId), { method: 'POST', body, schema: Run }),
+    onSuccess: (run) => settle(queryClient, threadId, runId, run),
+  });
+}

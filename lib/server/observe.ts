@@ -1,7 +1,11 @@
 import 'server-only';
+import { getDb } from '@/lib/store/db';
+import { recordProxiedAnswer } from '@/lib/store/record-proxied';
+import { log } from './log';
 
-// Seam called after every successful JSON answer the proxy passes back. No-op today; the dashboard engineer owns
-// this file and will use it to remember threads seen through Runboard (the API cannot list threads).
+// Seam called after every successful JSON answer the proxy passes back. It remembers threads and runs seen through
+// Runboard (the API cannot list threads nor find a run without its thread), feeding the home page's recent threads
+// and the run-id lookup. Must never break the proxied answer: failures are logged and swallowed.
 
 export type ProxiedResponseContext = {
   connectionId: string;
@@ -11,4 +15,10 @@ export type ProxiedResponseContext = {
   body: unknown;
 };
 
-export function observeProxiedResponse(_ctx: ProxiedResponseContext): void {}
+export function observeProxiedResponse(ctx: ProxiedResponseContext): void {
+  try {
+    recordProxiedAnswer(getDb(), ctx);
+  } catch (error) {
+    log('warn', 'store.record_failed', { endpointId: ctx.endpointId, error });
+  }
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+
+// Runboard's own small database (SQLite via better-sqlite3). Today it remembers the threads and runs seen through
+// the proxy, because the Assistants API cannot list threads nor find a run without its thread (§14.1–2).
+// Lazy singleton on globalThis: Next evaluates route bundles as separate module instances that share globalThis,
+// and dev reloads must not open a second handle on the same file.
+
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE IF NOT EXISTS threads_seen (
+     connection_id TEXT NOT NULL,
+     thread_id TEXT NOT NULL,
+     title TEXT,
+     title_source TEXT,
+     created_at INTEGER,
+     first_seen_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL,
+     last_run_id TEXT,
+     last_run_status TEXT,
+     last_run_created_at INTEGER,
+     PRIMARY KEY (connection_id, thread_id)
+   )`,
+  `CREATE INDEX IF NOT EXISTS threads_seen_recent ON threads_seen (connection_id, last_seen_at DESC)`,
+  `CREATE TABLE IF NOT EXISTS runs_seen (
+     connection_id TEXT NOT NULL,
+     run_id TEXT NOT NULL,
+     thread_id TEXT NOT NULL,
+     status TEXT,
+     created_at INTEGER,
+     seen_at INTEGER NOT NULL,
+     PRIMARY KEY (connection_id, run_id)
+   )`,
+  `CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+];
+
+/** Opens (creating if needed) a database file and brings its schema up to date. ':memory:' works for tests. */
+export function openDb(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 2000');
+  for (const sql of MIGRATIONS) db.exec(sql);
+  return db;
+}
+
+const holder = globalThis as typeof globalThis & { __runboardDb?: { file: string; db: Db } };
+
+export function dbFile(): string {
+  return process.env.RUNBOARD_DB_FILE?.trim() || 'data/runboard.db';
+}
+
+/** The process-wide database, opened on first use. */
+export function getDb(): Db {
+  const file = dbFile();
+  if (holder.__runboardDb && holder.__runboardDb.file === file) return holder.__runboardDb.db;
+  holder.__runboardDb?.db.close();
+  holder.__runboardDb = { file, db: openDb(file) };
+  return holder.__runboardDb.db;
+}

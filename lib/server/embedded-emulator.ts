@@ -45,7 +45,7 @@ async function boot(): Promise<EmbeddedEmulator> {
   const apiKey = env.EMULATOR_API_KEY ?? generateKey();
   registerSecret(apiKey);
   // Imported lazily so route bundles that never need the emulator (real upstream) do not evaluate it.
-  const { startEmulatorServer } = await import('@/lib/emulator/server');
+  const { startEmulatorServer } = await import('@/lib/emulator');
   let server: Awaited<ReturnType<typeof startEmulatorServer>>;
   try {
     server = await startEmulatorServer({

@@ -1,0 +1,22 @@
+import 'server-only';
+import { ConfigError } from '@/lib/upstream/config';
+import { connectionHost } from '@/lib/upstream/connection';
+import { getDefaultConnection } from './connection';
+
+// Start-up of the server side (called from instrumentation.ts): validate the configuration, start the embedded
+// emulator when no upstream is configured, and print where things are. Failing here stops the server with a clear
+// message instead of letting every request fail later.
+
+export async function bootEmbeddedUpstream(): Promise<void> {
+  try {
+    const connection = await getDefaultConnection();
+    const where = connection.mode === 'emulator' ? `embedded emulator at ${connection.baseUrl}` : `upstream ${connectionHost(connection)}`;
+    const app = process.env.PORT ? ` on port ${process.env.PORT}` : '';
+    console.log(`[runboard] dashboard${app} → /api/v1 proxies to the ${where} (auth: ${connection.authStyle}, key not shown)`);
+  } catch (error) {
+    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    console.error(`[runboard] cannot start: ${message}`);
+    // A server without a working upstream would only answer errors; stop so the problem is seen at once.
+    process.exit(1);
+  }
+}

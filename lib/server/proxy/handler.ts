@@ -1,0 +1,155 @@
+import 'server-only';
+import type { Endpoint } from '@/lib/contract';
+import { newRequestId } from '@/lib/upstream/client';
+import type { Connection } from '@/lib/upstream/connection';
+import { isUpstreamError } from '@/lib/upstream/errors';
+import { authorize, resolveCaller, type Caller } from '../access';
+import { errorResponse, unexpectedErrorResponse, upstreamErrorResponse } from '../api-error';
+import { recordMutation } from '../audit';
+import { getDefaultConnection } from '../connection';
+import { getServerEnv } from '../env';
+import { log } from '../log';
+import { observeProxiedResponse } from '../observe';
+import { bufferedToResponse, forwardBuffered, invalidateThread, type CacheOutcome } from './buffered';
+import { checkBody, checkCrossSite, checkQuery } from './request-guard';
+import { matchProxyRoute } from './route-match';
+import { forwardStream } from './stream';
+
+// The proxy behind /api/v1/[...path]: refuse what is not allowed (no upstream call), then forward with the server's
+// credentials. One log line per request; every mutation goes to the audit seam; successful JSON answers go to the
+// observe seam.
+
+type Outcome = {
+  method: string;
+  route: string | null;
+  endpoint: string | null;
+  status: number;
+  started: number;
+  requestId: string;
+  upstreamRequestId?: string | null;
+  cache?: CacheOutcome;
+  attempts?: number;
+  stream?: string;
+  rejected?: string;
+};
+
+function logRequest(outcome: Outcome): void {
+  log(outcome.status >= 500 ? 'warn' : 'info', 'proxy.request', {
+    method: outcome.method,
+    route: outcome.route,
+    endpoint: outcome.endpoint,
+    status: outcome.status,
+    durationMs: Math.round(performance.now() - outcome.started),
+    requestId: outcome.requestId,
+    upstreamRequestId: outcome.upstreamRequestId ?? null,
+    ...(outcome.cache ? { cache: outcome.cache } : {}),
+    ...(outcome.attempts && outcome.attempts > 1 ? { attempts: outcome.attempts } : {}),
+    ...(outcome.stream ? { stream: outcome.stream } : {}),
+    ...(outcome.rejected ? { rejected: outcome.rejected } : {}),
+  });
+}
+
+export async function handleProxyRequest(request: Request): Promise<Response> {
+  const started = performance.now();
+  const requestId = newRequestId();
+  const method = request.method.toUpperCase();
+  const url = new URL(request.url);
+  const base = { method, started, requestId };
+  const refuse = (status: number, message: string, code: string, param: string | null = null, headers: Record<string, string> = {}) => {
+    logRequest({ ...base, route: null, endpoint: null, status, rejected: code });
+    return errorResponse(status, message, { code, param }, { 'x-request-id': requestId, ...headers });
+  };
+
+  const match = matchProxyRoute(method, url.pathname);
+  if (!match.ok) return refuse(match.status, match.message, match.code, match.param ?? null, match.allow ? { allow: match.allow.join(', ') } : {});
+  const { endpoint, params, apiPath } = match;
+  const routeBase = { ...base, route: endpoint.path, endpoint: endpoint.id };
+
+  let env;
+  try {
+    env = getServerEnv();
+  } catch (error) {
+    return unexpectedErrorResponse(error, { requestId }, { 'x-request-id': requestId });
+  }
+  const caller = resolveCaller(request);
+  const decision = authorize(caller, endpoint);
+  if (!decision.allowed) return refuse(decision.status, decision.message, 'forbidden');
+  const crossSite = checkCrossSite(request, endpoint);
+  if (crossSite) return refuse(crossSite.status, crossSite.message, crossSite.code);
+  const query = checkQuery(endpoint, url.searchParams);
+  if (!query.ok) return refuse(query.status, query.message, query.code, query.param ?? null);
+  const body = method === 'POST' ? await checkBody(request, endpoint, env.RUNBOARD_PROXY_MAX_BODY_BYTES) : { ok: true as const, body: undefined, stream: false };
+  if (!body.ok) return refuse(body.status, body.message, body.code, body.param ?? null);
+
+  let connection: Connection;
+  try {
+    connection = await getDefaultConnection();
+  } catch (error) {
+    logRequest({ ...routeBase, status: 503, rejected: 'no_connection' });
+    log('error', 'proxy.no_connection', { error });
+    return errorResponse(503, `Runboard has no usable upstream: ${error instanceof Error ? error.message : 'unknown error'}`, { type: 'server_error', code: 'no_upstream' }, { 'x-request-id': requestId });
+  }
+
+  const audit = (status: number, upstreamRequestId: string | null) => {
+    if (!endpoint.mutation) return;
+    if (params.thread_id) invalidateThread(connection, params.thread_id);
+    recordMutation({ caller, endpoint, params, status, requestId, upstreamRequestId, connectionId: connection.id, at: new Date() });
+  };
+  const upstreamRequest = {
+    method: endpoint.method,
+    path: apiPath,
+    query: query.forward,
+    body: body.body,
+    requestId,
+    accept: endpoint.response === null ? '*/*' : 'application/json',
+    ...(endpoint.id === 'getFileContent' ? { maxResponseBytes: env.RUNBOARD_FILE_MAX_BYTES } : {}),
+  };
+
+  try {
+    if (body.stream) return await proxyStream(request, connection, endpoint, caller, upstreamRequest, routeBase, audit);
+    const { answer, cache } = await forwardBuffered(connection, endpoint, upstreamRequest, env.RUNBOARD_POLL_CACHE_MS);
+    const response = bufferedToResponse(connection, endpoint, answer, {
+      'x-request-id': answer.upstreamRequestId ?? requestId,
+      'x-runboard-cache': cache,
+    });
+    audit(response.status, answer.upstreamRequestId);
+    logRequest({ ...routeBase, status: response.status, upstreamRequestId: answer.upstreamRequestId, cache, attempts: answer.attempts });
+    if (response.ok && endpoint.response !== null && answer.json.ok) {
+      observeProxiedResponse({ connectionId: connection.id, endpointId: endpoint.id, params, status: response.status, body: answer.json.value });
+    }
+    return response;
+  } catch (error) {
+    const response = isUpstreamError(error)
+      ? upstreamErrorResponse(error, { 'x-request-id': requestId })
+      : unexpectedErrorResponse(error, { requestId, endpoint: endpoint.id }, { 'x-request-id': requestId });
+    audit(response.status, null);
+    logRequest({ ...routeBase, status: response.status, attempts: isUpstreamError(error) ? error.attempts : undefined });
+    return response;
+  }
+}
+
+async function proxyStream(
+  request: Request,
+  connection: Connection,
+  endpoint: Endpoint,
+  _caller: Caller,
+  upstreamRequest: Parameters<typeof forwardStream>[2],
+  routeBase: Omit<Outcome, 'status'>,
+  audit: (status: number, upstreamRequestId: string | null) => void,
+): Promise<Response> {
+  let status = 200;
+  let upstreamRequestId: string | null = null;
+  const result = await forwardStream(
+    connection,
+    endpoint,
+    { ...upstreamRequest, accept: 'text/event-stream', signal: request.signal },
+    { 'x-runboard-cache': 'bypass' },
+    (outcome) => logRequest({ ...routeBase, status, upstreamRequestId, stream: outcome }),
+  );
+  status = result.status;
+  upstreamRequestId = result.upstreamRequestId;
+  if (!result.streamed) logRequest({ ...routeBase, status: result.response.status, upstreamRequestId, stream: 'refused' });
+  if (!result.response.headers.has('x-request-id')) result.response.headers.set('x-request-id', routeBase.requestId);
+  audit(result.response.status, result.upstreamRequestId);
+  return result.response;
+}

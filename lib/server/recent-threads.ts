@@ -1,0 +1,100 @@
+import 'server-only';
+import type { Connection } from '@/lib/upstream/connection';
+import { authHeaders } from '@/lib/upstream/connection';
+import { getDb } from '@/lib/store/db';
+import { countThreadsSeen, getMeta, listRecentThreads, recordThreadSeen, setMeta } from '@/lib/store/threads-seen';
+import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
+import { getDefaultConnection } from './connection';
+import { log } from './log';
+
+// GET /api/threads/recent — threads seen through this Runboard on the current connection, newest first.
+// The Assistants API cannot list threads (401 missing_scope for API keys), so this list is Runboard's own memory.
+// In emulator mode the store is seeded once from the emulator's control endpoint so the demo threads show up.
+
+export type RecentThreadDto = {
+  thread_id: string;
+  title: string | null;
+  created_at: number | null;
+  first_seen_at: number;
+  last_seen_at: number;
+  last_run: { id: string; status: string | null; created_at: number | null } | null;
+};
+
+const seeded = globalThis as typeof globalThis & { __runboardSeeded?: Set<string> };
+
+/** Reads GET /__emulator/threads (root of the emulator, beside /v1) and records each thread with its title. */
+export async function seedFromEmulator(connection: Connection, force = false): Promise<number> {
+  seeded.__runboardSeeded ??= new Set();
+  const db = getDb();
+  const metaKey = `emulator_seeded:${connection.id}:${connection.baseUrl}`;
+  if (!force && seeded.__runboardSeeded.has(metaKey) && countThreadsSeen(db, connection.id) > 0) return 0;
+  seeded.__runboardSeeded.add(metaKey);
+  try {
+    const url = new URL('/__emulator/threads', connection.baseUrl);
+    const res = await fetch(url, { headers: authHeaders(connection), signal: AbortSignal.timeout(3_000), cache: 'no-store' });
+    if (!res.ok) throw new Error(`emulator answered ${res.status}`);
+    const body = (await res.json()) as unknown;
+    const items = Array.isArray(body) ? body : Array.isArray((body as { data?: unknown })?.data) ? (body as { data: unknown[] }).data : [];
+    let count = 0;
+    const now = Math.floor(Date.now() / 1000);
+    for (const item of items) {
+      if (typeof item !== 'object' || item === null) continue;
+      const { id, title, name, created_at } = item as Record<string, unknown>;
+      if (typeof id !== 'string' || !id) continue;
+      const text = typeof title === 'string' ? title : typeof name === 'string' ? name : null;
+      // Seeded threads count as seen at seeding time but never ahead of anything really opened since.
+      recordThreadSeen(db, {
+        connectionId: connection.id,
+        threadId: id,
+        createdAt: typeof created_at === 'number' ? created_at : null,
+        title: text ? { text, source: 'emulator' } : null,
+        seenAt: getMeta(db, metaKey) ? 0 : now,
+      });
+      count += 1;
+    }
+    setMeta(db, metaKey, String(now));
+    return count;
+  } catch (error) {
+    seeded.__runboardSeeded.delete(metaKey);
+    log('warn', 'recent_threads.seed_failed', { error });
+    return 0;
+  }
+}
+
+function toDto(t: ReturnType<typeof listRecentThreads>[number]): RecentThreadDto {
+  return {
+    thread_id: t.threadId,
+    title: t.title,
+    created_at: t.createdAt,
+    first_seen_at: t.firstSeenAt,
+    last_seen_at: t.lastSeenAt,
+    last_run: t.lastRun ? { id: t.lastRun.id, status: t.lastRun.status, created_at: t.lastRun.createdAt } : null,
+  };
+}
+
+export async function handleRecentThreads(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const limitRaw = url.searchParams.get('limit');
+  const offsetRaw = url.searchParams.get('offset');
+  const limit = limitRaw === null ? 20 : Number(limitRaw);
+  const offset = offsetRaw === null ? 0 : Number(offsetRaw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    return errorResponse(400, "Invalid 'limit': must be an integer between 1 and 100.", { param: 'limit' });
+  }
+  if (!Number.isInteger(offset) || offset < 0 || offset > 100_000) {
+    return errorResponse(400, "Invalid 'offset': must be a non-negative integer.", { param: 'offset' });
+  }
+  try {
+    const connection = await getDefaultConnection();
+    if (connection.mode === 'emulator') await seedFromEmulator(connection);
+    const db = getDb();
+    const rows = listRecentThreads(db, connection.id, limit + 1, offset);
+    const data = rows.slice(0, limit).map(toDto);
+    return Response.json(
+      { object: 'list', data, has_more: rows.length > limit, connection: { id: connection.id, name: connection.name, mode: connection.mode } },
+      { headers: { 'cache-control': NO_STORE } },
+    );
+  } catch (error) {
+    return unexpectedErrorResponse(error, { route: 'recent-threads' });
+  }
+}

@@ -90,7 +90,8 @@ export type ModifyRunBody = z.infer<typeof ModifyRunBody>;
  */
 export const ToolOutput = z.strictObject({
   tool_call_id: z.string().min(1, { error: 'must be a non-empty tool call id' }),
-  output: z.string({ error: 'must be a string (JSON-encode objects yourself)' }),
+  // A function error keeps zod's default for a missing key, so it still reads "Missing required parameter".
+  output: z.string({ error: (iss) => (iss.input === undefined ? undefined : 'must be a string (JSON-encode objects yourself)') }),
 });
 export type ToolOutput = z.infer<typeof ToolOutput>;
 

@@ -18,6 +18,8 @@ export const queryKeys = {
 
   runs: (threadId: string) => ['threads', threadId, 'runs'] as const,
   runList: (threadId: string, filters: RunListFilters = {}) => ['threads', threadId, 'runs', 'list', filters] as const,
+  /** The thread's newest run only: decides the "thread locked by an active run" banner whatever page is shown. */
+  latestRun: (threadId: string) => ['threads', threadId, 'runs', 'latest'] as const,
   run: (threadId: string, runId: string) => ['threads', threadId, 'runs', 'detail', runId] as const,
   runSteps: (threadId: string, runId: string, params: PageParams = {}) =>
     ['threads', threadId, 'runs', 'detail', runId, 'steps', params] as const,

@@ -1,0 +1,18 @@
+/** A thread's messages, one cursor page at a time (newest first, as the API defaults). */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { ListOf, Message } from '@/lib/contract';
+import { apiFetch } from './fetcher';
+import { queryKeys, type PageParams } from './keys';
+
+const MessageList = ListOf(Message);
+
+export function messagesQueryOptions(threadId: string, params: PageParams & { run_id?: string }, opts: { live?: boolean } = {}) {
+  const query = { limit: params.limit ?? 20, order: params.order ?? 'desc', after: params.after, before: params.before, run_id: params.run_id };
+  return queryOptions({
+    queryKey: queryKeys.messages(threadId, query),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, { schema: MessageList, query, signal }),
+    placeholderData: keepPreviousData,
+    // While a run is active, new assistant messages appear on the newest page.
+    refetchInterval: opts.live && !params.after && !params.before ? 4_000 : false,
+  });
+}

@@ -12,7 +12,9 @@ export type Behaviour =
   | { kind: 'raw'; status: number; body: string; headers?: Record<string, string> }
   | { kind: 'hang' }
   | { kind: 'reset' }
-  | { kind: 'sse'; events: Array<{ event: string; data: string }>; holdOpen?: boolean };
+  | { kind: 'sse'; events: Array<{ event: string; data: string }>; holdOpen?: boolean; thenReset?: boolean }
+  /** Waits for `gate` before answering with `then` (to hold requests in flight deterministically). */
+  | { kind: 'gated'; gate: Promise<void>; then: Behaviour };
 
 export type FaultUpstream = {
   url: string;
@@ -48,32 +50,38 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       hits.push({ method: req.method ?? '', path: url.pathname, query: url.search, headers: req.headers, body: Buffer.concat(chunks).toString() });
-      const behaviour = queue.shift() ?? fallback;
       res.on('close', () => {
         if (!res.writableFinished) closed += 1;
       });
-      switch (behaviour.kind) {
-        case 'json':
-          res.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
-          res.end(JSON.stringify(behaviour.body));
-          return;
-        case 'raw':
-          res.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
-          res.end(behaviour.body);
-          return;
-        case 'hang':
-          return; // never answer; the proxy's timeout must fire
-        case 'reset':
-          req.socket.destroy();
-          return;
-        case 'sse':
-          res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_upstream_sse' });
-          for (const e of behaviour.events) res.write(`event: ${e.event}\ndata: ${e.data}\n\n`);
-          if (!behaviour.holdOpen) res.end();
-          return;
-      }
+      answer(queue.shift() ?? fallback, req, res);
     });
   });
+  const answer = (behaviour: Behaviour, req: http.IncomingMessage, res: http.ServerResponse): void => {
+    switch (behaviour.kind) {
+      case 'gated':
+        void behaviour.gate.then(() => answer(behaviour.then, req, res));
+        return;
+      case 'json':
+        res.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
+        res.end(JSON.stringify(behaviour.body));
+        return;
+      case 'raw':
+        res.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
+        res.end(behaviour.body);
+        return;
+      case 'hang':
+        return; // never answer; the proxy's timeout must fire
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'sse':
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_upstream_sse' });
+        for (const e of behaviour.events) res.write(`event: ${e.event}\ndata: ${e.data}\n\n`);
+        if (behaviour.thenReset) setImmediate(() => req.socket.destroy());
+        else if (!behaviour.holdOpen) res.end();
+        return;
+    }
+  };
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -1,0 +1,68 @@
+import { GET, POST } from '@/app/api/v1/[...path]/route';
+import * as route from '@/app/api/v1/[...path]/route';
+import { resetServerEnv } from '@/lib/server/env';
+import { proxyCaches } from '@/lib/server/proxy/buffered';
+
+// Points the server env at an upstream and calls the real route handlers with hand-built Requests (no Next server).
+
+export const ORIGIN = 'http://runboard.test';
+const touched = new Set<string>();
+
+export function setEnv(vars: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(vars)) {
+    touched.add(key);
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  resetServerEnv();
+  proxyCaches().poll.clear();
+}
+
+export function restoreEnv(): void {
+  for (const key of touched) delete process.env[key];
+  touched.clear();
+  resetServerEnv();
+}
+
+export function useUpstream(baseUrl: string, apiKey: string, extra: Record<string, string | undefined> = {}): void {
+  setEnv({ OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: apiKey, RUNBOARD_LOG: 'off', ...extra });
+}
+
+export type CallInit = { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal };
+
+const handlers: Record<string, (request: Request) => Promise<Response>> = {
+  GET,
+  POST,
+  PUT: route.PUT,
+  PATCH: route.PATCH,
+  DELETE: route.DELETE,
+  OPTIONS: route.OPTIONS,
+  HEAD: route.HEAD,
+};
+
+/** Calls the route export for `method` with `/api/v1${path}` (path may carry a query string, left as written). */
+export function callProxy(method: string, path: string, init: CallInit = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...init.headers };
+  let body: string | undefined = init.rawBody;
+  if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const handler = handlers[method];
+  if (!handler) throw new Error(`no route export for ${method}`);
+  return handler(new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body, signal: init.signal }));
+}
+
+/** A fetch that sends `${ORIGIN}/api/v1/...` requests into the route handlers: the SDK goes through the proxy code. */
+export const proxyFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  const handler = handlers[request.method];
+  if (!handler) return new Response('no handler', { status: 500 });
+  return handler(request);
+};
+
+export async function errorOf(response: Response): Promise<{ message: string; type: string; code: string | null; param: string | null }> {
+  const json = (await response.json()) as { error?: { message: string; type: string; code: string | null; param: string | null } };
+  if (!json.error) throw new Error(`expected an error envelope, got ${JSON.stringify(json).slice(0, 200)}`);
+  return json.error;
+}

@@ -132,7 +132,8 @@ export const MessageContentPartInput = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('image_url'),
-    image_url: z.strictObject({ url: z.string(), detail: z.enum(IMAGE_DETAILS).optional() }),
+    // The spec says format: uri; z.url() is the same check (absolute URL with a scheme).
+    image_url: z.strictObject({ url: z.url(), detail: z.enum(IMAGE_DETAILS).optional() }),
   }),
 ]);
 export type MessageContentPartInput = z.infer<typeof MessageContentPartInput>;

@@ -58,7 +58,8 @@ type EndpointInput = Omit<Endpoint, 'params' | 'streams' | 'streamable' | 'query
   proxied?: boolean;
 };
 
-function endpoint(input: EndpointInput): Endpoint {
+/** Generic over the id so `EndpointId` is a union of literals (typo-safe `getEndpoint('getRun')`). */
+function endpoint<const I extends string>(input: EndpointInput & { id: I }): Endpoint & { id: I } {
   const params: Partial<Record<PathParamName, string>> = {};
   for (const m of input.path.matchAll(/\{([a-z_]+)\}/g)) {
     const name = m[1] as PathParamName;

@@ -1,7 +1,26 @@
+import { ConnectionBanner } from '@/components/layout/connection-banner';
+import { PageHeader } from '@/components/layout/page-header';
+import { CreateThreadAndRunForm } from '@/components/forms/create-thread-and-run-form';
+import { RecentThreadsList } from '@/components/threads/recent-threads-list';
+import { ThreadSearchBox } from '@/components/threads/thread-search-box';
+import { Card } from '@/components/ui/card';
+
+// Home: find a thread or run from whatever the ticket holds, see what Runboard is connected to, pick up a recent
+// thread, or start a new thread and run. Everything below is a client component reading through react-query.
 export default function HomePage() {
   return (
-    <main className="mx-auto max-w-5xl p-6">
-      <h1 className="text-2xl font-semibold">Runboard</h1>
-    </main>
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Runboard" subtitle="Inspect and operate Assistants API threads and runs." />
+      <ConnectionBanner />
+      <Card title="Open a thread or run" id="search">
+        <ThreadSearchBox />
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <RecentThreadsList />
+        <Card title="Create thread and run" id="create-thread-and-run">
+          <CreateThreadAndRunForm />
+        </Card>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { recentThreadsQueryOptions } from '@/lib/queries/recent-threads';
+import { threadHref } from '@/lib/view/thread-search';
+import { Card } from '@/components/ui/card';
+import { CopyButton } from '@/components/ui/copy-button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { RunStatusBadge } from '@/components/ui/run-status-badge';
+import { SkeletonRows } from '@/components/ui/spinner';
+
+/** Threads seen through this Runboard, most recently seen first (the API itself cannot list threads). */
+export function RecentThreadsList() {
+  const { data, error, isPending, refetch, isFetching } = useQuery(recentThreadsQueryOptions());
+  return (
+    <Card
+      id="recent-threads"
+      title="Recent threads"
+      testId="recent-threads"
+      actions={data ? <span className="text-xs text-muted">seen through Runboard on {data.connection.name}</span> : null}
+      bodyClassName="p-0"
+    >
+      {isPending ? (
+        <SkeletonRows rows={5} label="recent threads" className="p-4" />
+      ) : error ? (
+        <ErrorState error={error} onRetry={() => refetch()} retrying={isFetching} className="m-4" />
+      ) : data.data.length === 0 ? (
+        <EmptyState
+          className="m-4"
+          title="No threads seen yet"
+          description="The Assistants API cannot list threads, so Runboard lists the ones opened or created through it. Paste a thread id above, or create a thread and run."
+        />
+      ) : (
+        <ul className="divide-y divide-border">
+          {data.data.map((t) => (
+            <li key={t.thread_id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-surface-muted" data-testid="recent-thread">
+              <div className="min-w-0 flex-1">
+                <Link href={threadHref(t.thread_id)} className="font-medium break-words text-accent hover:underline">
+                  {t.title ?? t.thread_id}
+                </Link>
+                <div className="flex items-center font-mono text-xs text-muted">
+                  <span className="break-all">{t.thread_id}</span>
+                  <CopyButton value={t.thread_id} label={`Copy ${t.thread_id}`} />
+                </div>
+              </div>
+              <div className="flex items-center gap-3 text-xs text-muted">
+                {t.last_run?.status ? (
+                  <span className="flex items-center gap-1">
+                    latest run <RunStatusBadge status={t.last_run.status} />
+                  </span>
+                ) : null}
+                <span>
+                  seen <RelativeTime value={t.last_seen_at} />
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { lookupRun } from '@/lib/queries/lookup';
+import { resolveSearch, runHref, threadHref } from '@/lib/view/thread-search';
+import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/error-state';
+import { Input } from '@/components/ui/field';
+
+/**
+ * One box for whatever the ticket holds: a thread id, a run id, a Runboard/platform URL, a log line or JSON.
+ * Thread ids open the thread; run ids open the run (looking up the thread among threads Runboard has seen).
+ */
+export function ThreadSearchBox() {
+  const router = useRouter();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [lookupError, setLookupError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    setLookupError(null);
+    setNote(null);
+    const { target, others } = resolveSearch(text);
+    if (others > 0) setNote(`Found ${others} more id${others === 1 ? '' : 's'} in the text; opening the first.`);
+    switch (target.kind) {
+      case 'none':
+        setProblem(target.reason);
+        return;
+      case 'thread':
+        router.push(threadHref(target.threadId));
+        return;
+      case 'run':
+        router.push(runHref(target.threadId, target.runId));
+        return;
+      case 'run-lookup':
+        setBusy(true);
+        try {
+          const found = await lookupRun(target.runId);
+          router.push(runHref(found.thread_id, found.run_id));
+        } catch (error) {
+          setLookupError(error);
+          setBusy(false);
+        }
+        return;
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} role="search" aria-label="Open a thread or run" className="flex flex-col gap-2" noValidate>
+      <label htmlFor="search" className="text-sm font-medium">
+        Thread id, run id, URL or pasted JSON
+      </label>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <Input
+          id="search"
+          name="q"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="thread_abc123…  ·  run_…  ·  https://…/threads/thread_…  ·  {&quot;thread_id&quot;: …}"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'search-error' : 'search-hint'}
+          className="font-mono"
+        />
+        <Button type="submit" variant="primary" busy={busy} className="sm:w-28">
+          Open
+        </Button>
+      </div>
+      <p id="search-hint" className="text-xs text-muted">
+        A run id alone is found among the threads Runboard has seen (the API cannot look up a run without its thread).
+      </p>
+      {problem ? (
+        <p id="search-error" role="alert" data-testid="search-error" className="text-sm font-medium text-danger">
+          {problem}
+        </p>
+      ) : null}
+      {note ? <p className="text-xs text-muted">{note}</p> : null}
+      {lookupError ? <ErrorState error={lookupError} title="Run not found" compact /> : null}
+    </form>
+  );
+}

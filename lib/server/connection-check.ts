@@ -76,6 +76,11 @@ function cachedCheck(connection: Connection): Promise<ConnectionCheck> {
   return result;
 }
 
+/** Tests (and a future "re-check" button) drop cached results. */
+export function clearConnectionChecks(): void {
+  holder.__runboardConnectionChecks?.clear();
+}
+
 export function describeConnection(connection: Connection) {
   return {
     id: connection.id,

@@ -1,0 +1,60 @@
+'use client';
+
+import { useState } from 'react';
+import type { Run } from '@/lib/contract';
+import { useCancelRun } from '@/lib/queries/run-mutations';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorState } from '@/components/ui/error-state';
+import { runStatusLook } from '@/components/ui/run-status-badge';
+
+const CANCELLABLE = new Set(['queued', 'in_progress', 'requires_action']);
+
+/** "Cancel run" with a confirmation that says what will happen (best-effort; cancelling → cancelled; unlocks). */
+export function CancelRun({ run }: { run: Run }) {
+  const [open, setOpen] = useState(false);
+  const mutation = useCancelRun(run.thread_id, run.id);
+  if (!CANCELLABLE.has(run.status) && !mutation.isPending) return null;
+  const pendingCalls = run.required_action?.submit_tool_outputs?.tool_calls?.length ?? 0;
+  return (
+    <>
+      <Button variant="danger" onClick={() => { mutation.reset(); setOpen(true); }} data-testid="cancel-run" busy={mutation.isPending}>
+        Cancel run
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Cancel this run?"
+        testId="cancel-run-dialog"
+        footer={
+          <>
+            <Button onClick={() => setOpen(false)} autoFocus>
+              Keep it running
+            </Button>
+            <Button
+              variant="danger"
+              busy={mutation.isPending}
+              data-testid="confirm-cancel-run"
+              onClick={() => mutation.mutate(undefined, { onSuccess: () => setOpen(false) })}
+            >
+              Cancel run
+            </Button>
+          </>
+        }
+      >
+        <ul className="flex list-disc flex-col gap-1.5 pl-5">
+          <li>
+            The server is asked to stop <span className="font-mono text-xs">{run.id}</span>, which is now {runStatusLook(run.status).label}.
+          </li>
+          <li>
+            Cancellation is best-effort: the run shows <strong>cancelling</strong> until the server confirms <strong>cancelled</strong>, and it may
+            still complete, fail or expire if it was about to.
+          </li>
+          {pendingCalls > 0 ? <li>The {pendingCalls} pending tool call{pendingCalls === 1 ? '' : 's'} will not be answered.</li> : null}
+          <li>The thread stays locked until the run ends; then new messages and runs are accepted again.</li>
+        </ul>
+        {mutation.error ? <ErrorState error={mutation.error} title="The server refused to cancel" compact className="mt-3" /> : null}
+      </Dialog>
+    </>
+  );
+}

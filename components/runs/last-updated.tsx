@@ -1,0 +1,46 @@
+'use client';
+
+import { formatDuration } from '@/lib/view/format-duration';
+import { errorFacts } from '@/components/ui/error-state';
+import { cn } from '@/components/ui/cn';
+import { useSecondClock } from './use-second-clock';
+
+/** "Updated 3 s ago · live, every 1 s" / "Final state · not polling", plus a note when the last refresh failed. */
+export function LastUpdated({
+  updatedAtMs,
+  intervalMs,
+  fetching,
+  error,
+  onRefresh,
+}: {
+  updatedAtMs: number;
+  intervalMs: number | false;
+  fetching: boolean;
+  error: unknown;
+  onRefresh: () => void;
+}) {
+  const now = useSecondClock();
+  const age = now === null || !updatedAtMs ? null : Math.max(0, now - Math.floor(updatedAtMs / 1000));
+  const facts = error ? errorFacts(error) : null;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs text-muted" data-testid="last-updated">
+      <span className="inline-flex items-center gap-1.5">
+        <span
+          aria-hidden
+          className={cn('size-2 rounded-full', facts ? 'bg-danger' : intervalMs ? 'bg-success' : 'bg-muted', intervalMs !== false && !facts && 'animate-pulse')}
+        />
+        {age === null ? 'Loading…' : `Updated ${age < 2 ? 'just now' : `${formatDuration(age)} ago`}`}
+        {' · '}
+        {intervalMs ? `live, every ${formatDuration(Math.round(intervalMs / 1000))}` : 'final state, not polling'}
+      </span>
+      {facts ? (
+        <span role="status" className="text-danger">
+          Last refresh failed{facts.status ? ` (HTTP ${facts.status})` : ''}; retrying.
+        </span>
+      ) : null}
+      <button type="button" onClick={onRefresh} disabled={fetching} className="rounded px-1.5 py-0.5 text-accent hover:bg-surface-muted disabled:opacity-50">
+        {fetching ? 'Refreshing…' : 'Refresh'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+
+import type { Run, RunStep } from '@/lib/contract';
+import { diagnoseRun, type DiagnosisTone } from '@/lib/view/diagnosis';
+import { spanFine } from '@/lib/view/diagnosis-format';
+import { cn } from '@/components/ui/cn';
+import { useSecondClock } from './use-second-clock';
+
+const toneClasses: Record<DiagnosisTone, string> = {
+  neutral: 'border-border bg-surface-muted',
+  info: 'border-info/40 bg-info/10',
+  success: 'border-success/40 bg-success/10',
+  warning: 'border-warning/50 bg-warning/10',
+  danger: 'border-danger/50 bg-danger/10',
+};
+const headlineTone: Record<DiagnosisTone, string> = {
+  neutral: 'text-foreground',
+  info: 'text-info',
+  success: 'text-success',
+  warning: 'text-warning',
+  danger: 'text-danger',
+};
+
+/**
+ * The plain-language diagnosis with a live countdown. Re-evaluates every second (its own clock subscription) so
+ * only this banner re-renders on the tick.
+ */
+export function RunDiagnosis({
+  run,
+  steps,
+  cancelRequestedAt,
+  cancellingSeenAt,
+}: {
+  run: Run;
+  steps: readonly RunStep[] | null;
+  cancelRequestedAt: number | null;
+  cancellingSeenAt: number | null;
+}) {
+  const clock = useSecondClock();
+  const now = clock ?? run.created_at;
+  const d = diagnoseRun(run, { now, steps, cancelRequestedAt, cancellingSeenAt });
+  const left = d.countdownTo != null ? d.countdownTo - now : null;
+  return (
+    <div data-testid="run-diagnosis" data-tone={d.tone} className={cn('rounded-lg border p-3 sm:p-4', toneClasses[d.tone])}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <p className={cn('text-base font-semibold', headlineTone[d.tone])} data-testid="run-diagnosis-headline">
+          {clock === null ? <span className="text-muted">Checking the run…</span> : d.headline}
+        </p>
+        {left != null && clock !== null ? (
+          <p
+            className="shrink-0 rounded-md border border-border bg-surface px-2 py-1 font-mono text-sm tabular-nums"
+            data-testid="run-countdown"
+            title={left > 0 ? `Expires in ${spanFine(left)} (at expires_at the server expires the run)` : 'The deadline passed'}
+          >
+            {left > 0 ? (
+              <>
+                <span className="sr-only">Expires in </span>
+                <span aria-hidden>⏱ </span>
+                {formatClock(left)}
+              </>
+            ) : (
+              'deadline passed'
+            )}
+          </p>
+        ) : null}
+      </div>
+      {d.advice ? <p className="mt-1 text-sm text-foreground/90">{d.advice}</p> : null}
+    </div>
+  );
+}
+
+/** 160 → "2:40"; 3725 → "1:02:05". */
+function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}

@@ -1,0 +1,125 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { RequiredActionToolCall } from '@/lib/contract';
+import { runQueryOptions } from '@/lib/queries/run';
+import { useCancelRequestedAt } from '@/lib/queries/run-mutations';
+import { runStepsQueryOptions } from '@/lib/queries/run-steps';
+import { runPollInterval } from '@/lib/view/run-poll';
+import { isTerminal } from '@/lib/view/run-shapes';
+import { terminalMoment } from '@/lib/view/run-timeline';
+import { PageHeader } from '@/components/layout/page-header';
+import { CopyableId } from '@/components/ui/copy-button';
+import { ErrorState } from '@/components/ui/error-state';
+import { RunStatusBadge } from '@/components/ui/run-status-badge';
+import { StepsPanel } from '@/components/steps/steps-panel';
+import { CancelRun } from './cancel-run';
+import { LastUpdated } from './last-updated';
+import { RunConfig } from './run-config';
+import { RunHeader } from './run-header';
+import { RunMetadata } from './run-metadata';
+import { RunNotFound } from './run-not-found';
+import { RunRawJson } from './run-raw-json';
+import { RunStatusTimeline } from './run-status-timeline';
+import { RunViewerSkeleton } from './run-viewer-skeleton';
+import { ToolOutputsForm } from './tool-outputs-form';
+
+/**
+ * The run page (client root). Owns the two live queries (run + all steps, polled adaptively until terminal) and
+ * the little state the API does not keep: when this browser first saw the run cancelling, and the last set of
+ * pending tool calls (so the outputs form stays, disabled with a reason, once the run moves on).
+ */
+export function RunViewer({ threadId, runId }: { threadId: string; runId: string }) {
+  const queryClient = useQueryClient();
+  const runQ = useQuery(runQueryOptions(threadId, runId));
+  const run = runQ.data;
+  const interval = runPollInterval(run, { nowSeconds: Date.now() / 1000 });
+  const stepsQ = useQuery({ ...runStepsQueryOptions(threadId, runId), enabled: run !== undefined, refetchInterval: interval });
+  const cancelRequestedAt = useCancelRequestedAt(threadId, runId);
+
+  const cancellingSeen = useRef<number | null>(null);
+  if (run?.status === 'cancelling' && cancellingSeen.current === null) cancellingSeen.current = Math.floor(Date.now() / 1000);
+
+  const [formCalls, setFormCalls] = useState<readonly RequiredActionToolCall[] | null>(null);
+  const pending = run?.status === 'requires_action' ? (run.required_action?.submit_tool_outputs.tool_calls ?? null) : null;
+  const pendingKey = pending?.map((c) => c.id).join(',') ?? '';
+  useEffect(() => {
+    if (pending && pending.length > 0) setFormCalls(pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the call ids, not the array identity
+  }, [pendingKey]);
+
+  // A status change usually means new or finished steps: re-read them now rather than at the next tick.
+  const lastStatus = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!run) return;
+    if (lastStatus.current !== undefined && lastStatus.current !== run.status) {
+      void queryClient.invalidateQueries({ queryKey: runStepsQueryOptions(threadId, runId).queryKey });
+    }
+    lastStatus.current = run.status;
+  }, [run, queryClient, threadId, runId]);
+
+  const crumbs = [
+    { label: 'Runboard', href: '/' },
+    { label: threadId, href: `/threads/${encodeURIComponent(threadId)}` },
+    { label: runId },
+  ];
+
+  if (runQ.isPending) return <RunViewerSkeleton crumbs={crumbs} />;
+  if (runQ.error && !run) {
+    if ((runQ.error as { status?: number }).status === 404) return <RunNotFound threadId={threadId} runId={runId} error={runQ.error} crumbs={crumbs} />;
+    return (
+      <>
+        <PageHeader crumbs={crumbs} title="Run" />
+        <ErrorState error={runQ.error} title="Could not load the run" onRetry={() => runQ.refetch()} retrying={runQ.isFetching} />
+      </>
+    );
+  }
+  if (!run) return null;
+
+  const steps = stepsQ.data?.steps ?? null;
+  const runEnd = isTerminal(run.status) ? terminalMoment(run, steps ?? []).at : null;
+  return (
+    <div className="flex flex-col gap-5" data-testid="run-viewer" data-run-status={run.status}>
+      <PageHeader
+        crumbs={crumbs}
+        title={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            Run <RunStatusBadge status={run.status} />
+          </span>
+        }
+        subtitle={<CopyableId value={run.id} label="Copy run id" className="text-sm" />}
+        actions={
+          <>
+            <LastUpdated
+              updatedAtMs={runQ.dataUpdatedAt}
+              intervalMs={interval}
+              fetching={runQ.isFetching}
+              error={runQ.error}
+              onRefresh={() => {
+                void runQ.refetch();
+                void stepsQ.refetch();
+              }}
+            />
+            <CancelRun run={run} />
+          </>
+        }
+      />
+      <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} />
+      {formCalls ? <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} /> : null}
+      <RunStatusTimeline run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} />
+      {stepsQ.error && !steps ? (
+        <ErrorState error={stepsQ.error} title="Could not load the steps" onRetry={() => stepsQ.refetch()} retrying={stepsQ.isFetching} />
+      ) : steps ? (
+        <StepsPanel steps={steps} threadId={threadId} runStart={run.created_at} runEnd={runEnd} truncated={stepsQ.data?.truncated ?? false} />
+      ) : (
+        <RunViewerSkeleton.Steps />
+      )}
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[2fr_1fr]">
+        <RunConfig run={run} />
+        <RunMetadata run={run} />
+      </div>
+      <RunRawJson run={run} steps={steps} />
+    </div>
+  );
+}

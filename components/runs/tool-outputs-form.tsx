@@ -1,0 +1,107 @@
+'use client';
+
+import { useIsMutating } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { RequiredActionToolCall, Run } from '@/lib/contract';
+import { runMutationKeys, useSubmitToolOutputs, validateToolOutputs } from '@/lib/queries/run-mutations';
+import { outputProblem } from '@/lib/view/run-output-hint';
+import { plural } from '@/lib/view/diagnosis-format';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ErrorState } from '@/components/ui/error-state';
+import { runStatusLook } from '@/components/ui/run-status-badge';
+import { ToolOutputField } from './tool-output-field';
+import { useSecondClock } from './use-second-clock';
+
+/**
+ * Submit tool outputs: one box per pending call, all sent in one request (the API requires it). Validated with the
+ * contract before sending; nothing is sent while any output is missing. Once the run leaves requires_action or its
+ * deadline passes, the form stays visible (so typed outputs are not lost) but is disabled with the reason.
+ * Mount it keyed by the pending call ids so a new round of calls starts with empty boxes.
+ */
+export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly RequiredActionToolCall[] }) {
+  const [outputs, setOutputs] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string>>({});
+  const mutation = useSubmitToolOutputs(run.thread_id, run.id);
+  const inFlight = useIsMutating({ mutationKey: runMutationKeys.submitToolOutputs(run.thread_id, run.id) }) > 0;
+  const clock = useSecondClock();
+
+  const waiting = run.status === 'requires_action';
+  const deadlinePassed = waiting && run.expires_at != null && clock !== null && clock >= run.expires_at;
+  const problems = Object.fromEntries(calls.map((c) => [c.id, outputProblem(outputs[c.id] ?? '', c.function.name)]));
+  const missing = calls.filter((c) => problems[c.id]);
+  const submitted = mutation.isSuccess;
+  const locked = !waiting || deadlinePassed || submitted;
+  const canSubmit = !locked && missing.length === 0 && !inFlight;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(Object.fromEntries(calls.map((c) => [c.id, true])));
+    if (!canSubmit || mutation.isPending) return;
+    const body = { tool_outputs: calls.map((c) => ({ tool_call_id: c.id, output: outputs[c.id] ?? '' })) };
+    const checked = validateToolOutputs(body);
+    if (!checked.ok) {
+      // Map contract errors (`tool_outputs[1].output`) back to the call boxes.
+      const byCall: Record<string, string> = {};
+      for (const [path, message] of Object.entries(checked.errors)) {
+        const index = Number(/^tool_outputs\[(\d+)\]/.exec(path)?.[1] ?? -1);
+        const call = calls[index];
+        if (call) byCall[call.id] = message;
+      }
+      setServerFieldErrors(byCall);
+      return;
+    }
+    setServerFieldErrors({});
+    mutation.mutate(checked.body);
+  }
+
+  let lockReason: string | null = null;
+  if (submitted) lockReason = `Outputs submitted. The run moved on (${runStatusLook(run.status).label}).`;
+  else if (!waiting) lockReason = `The run is now ${runStatusLook(run.status).label}; it no longer accepts tool outputs.`;
+  else if (deadlinePassed) lockReason = 'The deadline (expires_at) has passed: the server will refuse outputs and mark the run expired.';
+
+  return (
+    <Card title={`Submit tool outputs (${plural(calls.length, 'pending call')})`} id="tool-outputs" testId="tool-outputs-form" className="border-warning/50">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby="tool-outputs-help">
+        <p id="tool-outputs-help" className="text-sm text-muted">
+          The API takes every output in one request. Outputs are strings: JSON is sent as written, plain text is allowed.
+        </p>
+        {calls.map((call, i) => (
+          <ToolOutputField
+            key={call.id}
+            call={call}
+            index={i}
+            value={outputs[call.id] ?? ''}
+            disabled={locked || inFlight}
+            error={serverFieldErrors[call.id] ?? (touched[call.id] ? problems[call.id] ?? null : null)}
+            onChange={(v) => {
+              setOutputs((prev) => ({ ...prev, [call.id]: v }));
+              setServerFieldErrors((prev) => {
+                const { [call.id]: _drop, ...rest } = prev;
+                return rest;
+              });
+            }}
+            onBlur={() => setTouched((prev) => ({ ...prev, [call.id]: true }))}
+          />
+        ))}
+        {mutation.error ? <ErrorState error={mutation.error} title="The server refused the tool outputs" compact /> : null}
+        {lockReason ? (
+          <p role="status" data-testid="tool-outputs-locked" className={submitted ? 'text-sm text-success' : 'text-sm font-medium text-warning'}>
+            {lockReason}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="primary" disabled={!canSubmit} busy={inFlight} data-testid="submit-tool-outputs">
+            {inFlight ? 'Submitting…' : `Submit ${plural(calls.length, 'output')}`}
+          </Button>
+          {!locked && missing.length > 0 ? (
+            <span className="text-sm text-muted" data-testid="tool-outputs-missing">
+              {missing.length === calls.length ? 'Every call needs an output.' : `Missing: ${missing.map((c) => c.function.name).join(', ')}.`}
+            </span>
+          ) : null}
+        </div>
+      </form>
+    </Card>
+  );
+}

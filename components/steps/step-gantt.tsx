@@ -1,0 +1,77 @@
+'use client';
+
+import { memo } from 'react';
+import type { RunStep } from '@/lib/contract';
+import { formatDuration } from '@/lib/view/format-duration';
+import { buildStepGantt } from '@/lib/view/step-timeline';
+import { cn } from '@/components/ui/cn';
+import { STEP_BAR_COLOR } from './step-status';
+
+/**
+ * Gantt chart of the steps on the run's time axis. Decorative for assistive tech (role=img with a summary): the
+ * step list below carries the same facts accessibly. Clicking a bar opens that step in the list.
+ */
+export const StepGantt = memo(function StepGantt({
+  steps,
+  now,
+  spanStart,
+  spanEnd,
+  onSelect,
+}: {
+  steps: readonly RunStep[];
+  now: number;
+  spanStart: number;
+  spanEnd?: number;
+  onSelect: (stepId: string) => void;
+}) {
+  const g = buildStepGantt(steps, { now, spanStart, spanEnd });
+  const n = g.bars.length;
+  const labelled = n <= 40;
+  const rowH = labelled ? 18 : Math.max(2, Math.min(8, Math.floor(480 / Math.max(n, 1))));
+  const total = g.spanEnd - g.spanStart;
+  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  return (
+    <div
+      role="img"
+      aria-label={`Gantt chart of ${n} steps over ${formatDuration(total)}`}
+      data-testid="step-gantt"
+      className="flex flex-col gap-1"
+    >
+      <div className="flex">
+        {labelled ? <div className="w-40 shrink-0 sm:w-48" /> : null}
+        <div className="relative h-4 flex-1 text-[10px] text-muted">
+          {ticks.map((f) => (
+            <span key={f} className="absolute -translate-x-1/2 tabular-nums first:translate-x-0 last:-translate-x-full" style={{ left: `${f * 100}%` }}>
+              +{formatDuration(Math.round(f * total))}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div className="flex">
+        {labelled ? (
+          <div className="w-40 shrink-0 pr-2 sm:w-48">
+            {g.bars.map((b, i) => (
+              <div key={b.id} className="truncate text-xs leading-[18px] text-muted" style={{ height: rowH }} title={b.label}>
+                {i + 1}. {b.label}
+              </div>
+            ))}
+          </div>
+        ) : null}
+        <div className="relative flex-1 rounded border border-border bg-surface-muted" style={{ height: n * rowH + 2 }}>
+          {ticks.slice(1, -1).map((f) => (
+            <div key={f} className="absolute inset-y-0 w-px bg-border" style={{ left: `${f * 100}%` }} />
+          ))}
+          {g.bars.map((b, i) => (
+            <div
+              key={b.id}
+              onClick={() => onSelect(b.id)}
+              title={`${i + 1}. ${b.label} · ${b.status} · ${formatDuration(b.duration)}`}
+              className={cn('absolute cursor-pointer rounded-sm hover:opacity-80', STEP_BAR_COLOR[b.status] ?? 'bg-muted')}
+              style={{ top: 1 + i * rowH + (labelled ? 3 : 0), height: labelled ? rowH - 6 : Math.max(1, rowH - 1), left: `${b.left * 100}%`, width: `${b.width * 100}%` }}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,100 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RunStep } from '@/lib/contract';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useSecondClock } from '@/components/runs/use-second-clock';
+import { StepGantt } from './step-gantt';
+import { StepList, type StepListHandle } from './step-list';
+
+/**
+ * Steps card: Gantt chart + expandable list. The open step is mirrored in the URL (`?step=step_…`) so a link
+ * shared in chat opens the same step.
+ */
+export function StepsPanel({
+  steps,
+  threadId,
+  runStart,
+  runEnd,
+  truncated,
+}: {
+  steps: readonly RunStep[];
+  threadId: string;
+  runStart: number;
+  runEnd: number | null;
+  truncated: boolean;
+}) {
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
+  const listRef = useRef<StepListHandle>(null);
+  const initial = useRef(true);
+  const running = steps.some((s) => s.status === 'in_progress');
+  const clock = useSecondClock();
+  // The chart only needs to move while a step runs; otherwise freeze "now" so the memoised chart does not re-render.
+  const chartNow = running ? (clock ?? runStart) : (runEnd ?? steps.at(-1)?.created_at ?? runStart);
+
+  useEffect(() => {
+    if (!initial.current || steps.length === 0) return;
+    initial.current = false;
+    const wanted = new URLSearchParams(window.location.search).get('step');
+    if (wanted && steps.some((s) => s.id === wanted)) {
+      setExpanded(new Set([wanted]));
+      requestAnimationFrame(() => listRef.current?.scrollToStep(wanted));
+    }
+  }, [steps]);
+
+  const toggle = useCallback((id: string) => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      const opening = !next.has(id);
+      if (opening) next.add(id);
+      else next.delete(id);
+      const url = new URL(window.location.href);
+      if (opening) url.searchParams.set('step', id);
+      else if (url.searchParams.get('step') === id) url.searchParams.delete('step');
+      window.history.replaceState(window.history.state, '', url);
+      return next;
+    });
+  }, []);
+
+  const select = useCallback(
+    (id: string) => {
+      setExpanded((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
+      const url = new URL(window.location.href);
+      url.searchParams.set('step', id);
+      window.history.replaceState(window.history.state, '', url);
+      requestAnimationFrame(() => listRef.current?.scrollToStep(id));
+    },
+    [],
+  );
+
+  const allOpen = steps.length > 0 && expanded.size === steps.length;
+  return (
+    <Card
+      title={`Steps (${steps.length}${truncated ? '+' : ''})`}
+      id="run-steps"
+      testId="run-steps"
+      actions={
+        steps.length > 0 && steps.length <= 50 ? (
+          <button
+            type="button"
+            className="text-xs text-accent hover:underline"
+            onClick={() => setExpanded(allOpen ? new Set() : new Set(steps.map((s) => s.id)))}
+          >
+            {allOpen ? 'Collapse all' : 'Expand all'}
+          </button>
+        ) : null
+      }
+    >
+      {steps.length === 0 ? (
+        <EmptyState title="No steps yet" description="The run has not produced any steps. They appear here as the backend works." testId="steps-empty" />
+      ) : (
+        <div className="flex flex-col gap-4">
+          <StepGantt steps={steps} now={chartNow} spanStart={runStart} spanEnd={runEnd ?? undefined} onSelect={select} />
+          {truncated ? <p className="text-sm text-warning">Showing the first {steps.length} steps; the run has more.</p> : null}
+          <StepList ref={listRef} steps={steps} threadId={threadId} runStart={runStart} expanded={expanded} onToggle={toggle} />
+        </div>
+      )}
+    </Card>
+  );
+}

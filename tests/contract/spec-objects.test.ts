@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as C from '@/lib/contract';
-import { SPEC_QUIRKS, getSpecValidator, specSchemaNames, validateAgainstSpec } from '@/tests/support/spec';
+import { SPEC_QUIRKS, getSpecValidator, specSchemaForStreamEvent, specSchemaNames, validateAgainstSpec } from '@/tests/support/spec';
 import * as fx from './fixtures';
 
 const messageDelta = {
@@ -141,5 +141,17 @@ describe('tolerant-only samples: our readers accept what the spec (rightly) reje
   ] as const)('%s', (_label, specName, schema, value) => {
     expect(validateAgainstSpec(specName, value).valid).toBe(false);
     expect(schema.safeParse(value).success).toBe(true);
+  });
+});
+
+describe('specSchemaForStreamEvent', () => {
+  it('maps every event name of the catalogue (done has no payload schema)', () => {
+    for (const name of C.STREAM_EVENT_NAMES) {
+      const schema = specSchemaForStreamEvent(name);
+      if (name === 'done') expect(schema).toBeNull();
+      else expect(specSchemaNames()).toContain(schema);
+    }
+    expect(specSchemaForStreamEvent('thread.run.step.completed')).toBe('RunStepObject');
+    expect(specSchemaForStreamEvent('thread.run.requires_action')).toBe('RunObject');
   });
 });

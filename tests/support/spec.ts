@@ -15,7 +15,7 @@
  * of the file), which cuts ~2 s per test file to ~50 ms. Ajv compiles lazily per schema name.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -49,13 +49,21 @@ export function loadSpec(): OpenApiDoc {
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const cacheFile = join(CACHE_DIR, `openai-openapi.${hash}.json`);
   if (existsSync(cacheFile)) {
-    docMemo = JSON.parse(readFileSync(cacheFile, 'utf8')) as OpenApiDoc;
-  } else {
+    try {
+      docMemo = JSON.parse(readFileSync(cacheFile, 'utf8')) as OpenApiDoc;
+    } catch {
+      docMemo = undefined; // unreadable cache: fall through and re-parse the YAML
+    }
+  }
+  if (!docMemo) {
     docMemo = parseYaml(text, { maxAliasCount: -1 }) as OpenApiDoc;
     try {
       mkdirSync(CACHE_DIR, { recursive: true });
-      // Write-then-rename is not needed: a torn file fails JSON.parse and is simply re-parsed next run.
-      writeFileSync(cacheFile, JSON.stringify(docMemo));
+      // Parallel vitest workers may race here: write a private temp file, then rename (atomic on
+      // one filesystem), so a reader never sees a half-written cache.
+      const tmp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
+      writeFileSync(tmp, JSON.stringify(docMemo));
+      renameSync(tmp, cacheFile);
     } catch {
       // Read-only node_modules: fine, just slower.
     }
@@ -177,3 +185,19 @@ export const SPEC_REQUEST_SCHEMA = {
   modifyThread: 'ModifyThreadRequest',
   createAssistant: 'CreateAssistantRequest',
 } as const;
+
+/**
+ * Spec schema for the `data` of a streamed event (§10.2), or null for `done` / unknown names.
+ * `error` maps to ErrorResponse (`{"error":{...}}`): the spec documents a bare Error, but the
+ * SDKs only raise on the nested shape, which is what the emulator sends (§10.4).
+ */
+export function specSchemaForStreamEvent(event: string): string | null {
+  if (event === 'thread.created') return 'ThreadObject';
+  if (event === 'thread.run.step.delta') return 'RunStepDeltaObject';
+  if (event === 'thread.message.delta') return 'MessageDeltaObject';
+  if (event.startsWith('thread.run.step.')) return 'RunStepObject';
+  if (event.startsWith('thread.run.')) return 'RunObject';
+  if (event.startsWith('thread.message.')) return 'MessageObject';
+  if (event === 'error') return 'ErrorResponse';
+  return null;
+}

@@ -1,0 +1,93 @@
+// npm run bench:proxy — the proxy's cost and its polling efficiency, measured in one run on one emulator:
+//  1. retrieve-run requests/s and p50/p99 latency, direct to the emulator vs through Runboard's /api/v1 proxy
+//     (a real `next start` from a production build in .next-bench), with the ratio;
+//  2. 50 concurrent clients polling one active run through the proxy for 10 s: how many requests reached the
+//     upstream (emulator request log). Target: about one per second.
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { startEmulatorServer } from '../lib/emulator';
+import { closedLoop, ensureBuild, startNext, type LoadResult } from './proxy-support';
+
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-bench';
+const CLIENTS = Number(process.env.BENCH_CLIENTS || 16);
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const POLLERS = 50;
+const POLL_SECONDS = 10;
+
+type Run = { id: string; thread_id: string; status: string };
+
+async function main(): Promise<void> {
+  const apiKey = `sk-bench-${randomBytes(12).toString('hex')}`;
+  const emulator = await startEmulatorServer({ port: 0, host: '127.0.0.1', apiKey, seed: 1 });
+  const origin = new URL(emulator.url).origin;
+  const headers = { authorization: `Bearer ${apiKey}`, 'openai-beta': 'assistants=v2', 'content-type': 'application/json' };
+  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+
+  ensureBuild(DIST_DIR);
+  const next = await startNext(DIST_DIR, { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: apiKey, RUNBOARD_LOG: 'off' });
+  try {
+    // A finished run (never cached: measures the proxy's full path) and a run that stays active.
+    const assistants = await call<{ data: Array<{ id: string }> }>('GET', `${emulator.url}/assistants?limit=1`);
+    const assistantId = assistants.data[0]?.id;
+    if (!assistantId) throw new Error('emulator has no assistants');
+    const threads = await call<{ data: Array<{ id: string }> } | Array<{ id: string }>>('GET', `${origin}/__emulator/threads`);
+    let finished: Run | undefined;
+    for (const thread of Array.isArray(threads) ? threads : threads.data) {
+      const runs = await call<{ data: Run[] }>('GET', `${emulator.url}/threads/${thread.id}/runs?limit=100`);
+      finished = runs.data.find((r) => r.status === 'completed');
+      if (finished) break;
+    }
+    if (!finished) throw new Error('no completed run in the seed');
+    const active = await call<Run>('POST', `${emulator.url}/threads/runs`, {
+      assistant_id: assistantId,
+      metadata: { scenario: 'stuck_in_progress' },
+      thread: { messages: [{ role: 'user', content: 'bench' }] },
+    });
+
+    const runPath = (run: Run) => `/threads/${run.thread_id}/runs/${run.id}`;
+    const direct = () => fetch(`${emulator.url}${runPath(finished)}`, { headers });
+    const proxied = () => fetch(`${next.url}/api/v1${runPath(finished)}`);
+    const proxiedActive = () => fetch(`${next.url}/api/v1${runPath(active)}`);
+
+    await closedLoop(4, 1, direct); // warm-up (JIT, keep-alive pools, route compilation)
+    await closedLoop(4, 1, proxied);
+    const rows: Array<[string, LoadResult]> = [];
+    rows.push(['retrieve run, direct to emulator', await closedLoop(CLIENTS, SECONDS, direct)]);
+    rows.push(['retrieve run, through proxy (finished run, uncached)', await closedLoop(CLIENTS, SECONDS, proxied)]);
+    rows.push(['retrieve run, through proxy (active run, poll cache)', await closedLoop(CLIENTS, SECONDS, proxiedActive)]);
+
+    await fetch(`${origin}/__emulator/requests`, { method: 'DELETE', headers });
+    const polling = await closedLoop(POLLERS, POLL_SECONDS, proxiedActive);
+    const log = await call<{ data?: Array<{ method: string; path: string }> } | Array<{ method: string; path: string }>>('GET', `${origin}/__emulator/requests`);
+    const entries = Array.isArray(log) ? log : (log.data ?? []);
+    const upstreamCalls = entries.filter((e) => e.method === 'GET' && e.path === `/v1${runPath(active)}`).length;
+
+    printReport(rows, polling, upstreamCalls);
+  } finally {
+    next.stop();
+    await emulator.close();
+  }
+}
+
+function printReport(rows: Array<[string, LoadResult]>, polling: LoadResult, upstreamCalls: number): void {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const num = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
+  console.log(`\nRunboard proxy benchmark — Node ${process.version}, ${os.cpus().length} CPUs, ${CLIENTS} concurrent clients, ${SECONDS} s per row`);
+  console.log(`${pad('scenario', 56)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(9)}`);
+  for (const [name, r] of rows) console.log(`${pad(name, 56)}${num(r.rps, 0)}${num(r.p50, 2)}${num(r.p99, 2)}${String(r.errors).padStart(9)}`);
+  const [direct, proxied, cached] = rows.map(([, r]) => r) as [LoadResult, LoadResult, LoadResult];
+  console.log(`\nproxy / direct throughput (uncached): ${(proxied.rps / direct.rps).toFixed(2)}×   p50 overhead: +${(proxied.p50 - direct.p50).toFixed(2)} ms`);
+  console.log(`proxy / direct throughput (active run, poll cache): ${(cached.rps / direct.rps).toFixed(2)}×`);
+  console.log(`\n${POLLERS} clients polling one active run through the proxy for ${polling.seconds.toFixed(1)} s:`);
+  console.log(`  client requests answered: ${polling.requests} (${polling.rps.toFixed(0)}/s, p50 ${polling.p50.toFixed(2)} ms, p99 ${polling.p99.toFixed(2)} ms, errors ${polling.errors})`);
+  console.log(`  upstream requests:        ${upstreamCalls} (${(upstreamCalls / polling.seconds).toFixed(2)}/s; target ≈ 1/s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

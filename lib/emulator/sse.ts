@@ -1,0 +1,76 @@
+/**
+ * Server-Sent Events for streamed runs. The stream is a listener on the run: every beat applied
+ * to the run (by this stream's own ticks, or by any other request that reads the run) is written
+ * as the API's events. The stream ends with `event: done` / `data: [DONE]` once the run pauses
+ * in requires_action or reaches a terminal status, as the API's streams do.
+ */
+import { isTerminalRunStatus } from '../contract';
+import { advanceRun } from './engine/apply';
+import type { Call } from './state';
+import type { RunListener, RunRec } from './store';
+
+/** Real-time period of a stream's tick (only matters for runs that wait on the clock). */
+const TICK_MS = 100;
+
+const isStopEvent = (event: string, run: RunRec) =>
+  event.startsWith('thread.run.') &&
+  !event.startsWith('thread.run.step.') &&
+  (run.wire.status === 'requires_action' || isTerminalRunStatus(run.wire.status));
+
+export function streamRun(
+  call: Call,
+  run: RunRec,
+  opts: { includeContent: boolean; prelude?: Array<[string, unknown]>; start: (listener: RunListener) => void },
+): 'streamed' {
+  const { res, state } = call;
+  res.writeHead(200, {
+    ...call.baseHeaders,
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  let finished = false;
+  let timer: NodeJS.Timeout | undefined;
+  const write = (event: string, data: string) => res.write(`event: ${event}\ndata: ${data}\n\n`);
+
+  const cleanup = () => {
+    run.listeners.delete(listener);
+    state.tickers.delete(tick);
+    if (timer) clearInterval(timer);
+  };
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    write('done', '[DONE]');
+    res.end();
+    cleanup();
+  };
+  const listener: RunListener = {
+    includeContent: opts.includeContent,
+    send(event, data) {
+      if (finished) return;
+      write(event, JSON.stringify(data));
+      // Let the beat being applied finish its events first; `done` is always last.
+      if (isStopEvent(event, run)) queueMicrotask(finish);
+    },
+  };
+  const tick = () => {
+    if (!finished) advanceRun(state.ctx.store, run, state.clock.now());
+  };
+
+  run.listeners.add(listener);
+  for (const [event, data] of opts.prelude ?? []) write(event, JSON.stringify(data));
+  opts.start(listener);
+  tick();
+  if (!finished) {
+    state.tickers.add(tick);
+    timer = setInterval(tick, TICK_MS);
+    timer.unref();
+  }
+  res.on('close', () => {
+    finished = true;
+    cleanup();
+  });
+  return 'streamed';
+}

@@ -97,7 +97,7 @@ export function formatZodIssues(error: z.ZodError | { issues: readonly Issue[] }
   }
   const param = base === '' ? null : base;
   const where = param === null ? 'request body' : `'${param}'`;
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
     return { message: `Missing required parameter: ${where}.`, param };
   }
   const detail = issue.message.startsWith('Invalid discriminator value. Expected ')

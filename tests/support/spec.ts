@@ -22,7 +22,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { prepareSpecSchemas } from '../contract/spec-prepare';
-import { SPEC_QUIRKS, applyValueQuirks, checkQuirkPostconditions } from '../contract/spec-quirks';
+import { applyValueQuirks, checkQuirkPostconditions } from '../contract/spec-quirks';
 
 export { SPEC_QUIRKS } from '../contract/spec-quirks';
 

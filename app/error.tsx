@@ -1,0 +1,7 @@
+'use client';
+
+import { PageError } from '@/components/layout/page-error';
+
+export default function RootError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <PageError error={error} reset={reset} />;
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import type { Message } from '@/lib/contract';
+import { runHref } from '@/lib/view/thread-search';
+import { Badge } from '@/components/ui/badge';
+import { cn } from '@/components/ui/cn';
+import { CopyButton } from '@/components/ui/copy-button';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { MessageContentPart } from './message-content';
+
+/** A message in the conversation: role, time, the run that wrote it, content, attachments, status if not done. */
+export function MessageItem({ message, threadId }: { message: Message; threadId: string }) {
+  const isUser = message.role === 'user';
+  const attachments = message.attachments ?? [];
+  return (
+    <li
+      id={message.id}
+      data-testid="message"
+      data-role={message.role}
+      className={cn('flex flex-col gap-2 rounded-lg border p-3', isUser ? 'border-border bg-surface-muted sm:mr-12' : 'border-accent/30 bg-surface sm:ml-12')}
+    >
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
+        <Badge tone={isUser ? 'neutral' : 'accent'}>{message.role}</Badge>
+        <RelativeTime value={message.created_at} />
+        {message.status && message.status !== 'completed' ? (
+          <Badge tone={message.status === 'incomplete' ? 'warning' : 'info'}>
+            {message.status}
+            {message.incomplete_details?.reason ? `: ${message.incomplete_details.reason}` : ''}
+          </Badge>
+        ) : null}
+        {message.run_id ? (
+          <span>
+            written by{' '}
+            <Link href={runHref(threadId, message.run_id)} className="font-mono text-accent hover:underline">
+              {message.run_id}
+            </Link>
+          </span>
+        ) : (
+          <span>added by hand (no run)</span>
+        )}
+        <span className="ml-auto inline-flex items-center font-mono">
+          {message.id}
+          <CopyButton value={message.id} label={`Copy ${message.id}`} />
+        </span>
+      </div>
+      <div className="flex flex-col gap-2 text-sm">
+        {message.content.length === 0 ? <p className="text-muted italic">(empty)</p> : null}
+        {message.content.map((part, i) => (
+          <MessageContentPart key={i} part={part} messageId={message.id} />
+        ))}
+      </div>
+      {attachments.length ? (
+        <ul className="flex flex-wrap gap-2 text-xs" aria-label="Attachments">
+          {attachments.map((a) => (
+            <li key={a.file_id} className="rounded border border-border px-1.5 py-0.5">
+              📎 <span className="font-mono">{a.file_id}</span>
+              {a.tools?.length ? <span className="text-muted"> for {a.tools.map((t) => t.type).join(', ')}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { isApiRequestError } from '@/lib/queries/api-error';
+import { latestRunQueryOptions } from '@/lib/queries/runs-list';
+import { threadQueryOptions } from '@/lib/queries/threads';
+import { isActiveStatus } from '@/lib/view/thread-run-row';
+import type { ThreadPageParams } from '@/lib/view/thread-page-params';
+import { PageHeader } from '@/components/layout/page-header';
+import { CopyButton } from '@/components/ui/copy-button';
+import { ErrorState } from '@/components/ui/error-state';
+import { SkeletonRows } from '@/components/ui/spinner';
+import { CreateRunPanel } from './create-run-panel';
+import { MessagesPanel } from './messages-panel';
+import { RunsPanel } from './runs-panel';
+import { ThreadFacts } from './thread-facts';
+import { ThreadLockBanner } from './thread-lock-banner';
+import { ThreadNotFound } from './thread-not-found';
+
+function titleOf(metadata: Record<string, unknown> | null | undefined): string | null {
+  for (const key of ['title', 'name', 'subject', 'topic']) {
+    const v = metadata?.[key];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return null;
+}
+
+/** The thread page: facts, lock banner, runs, create run, conversation. Each panel loads and fails on its own. */
+export function ThreadView({ threadId, params }: { threadId: string; params: ThreadPageParams }) {
+  const thread = useQuery(threadQueryOptions(threadId));
+  const latest = useQuery(latestRunQueryOptions(threadId));
+  const locked = Boolean(latest.data && isActiveStatus(latest.data.status));
+
+  if (thread.error && isApiRequestError(thread.error) && thread.error.status === 404) {
+    return <ThreadNotFound threadId={threadId} error={thread.error} />;
+  }
+  const title = thread.data ? titleOf(thread.data.metadata) : null;
+
+  return (
+    <div className="flex flex-col gap-5">
+      <PageHeader
+        crumbs={[{ label: 'Home', href: '/' }, { label: threadId }]}
+        title={title ?? 'Thread'}
+        subtitle={
+          <span className="inline-flex items-center font-mono text-xs">
+            {threadId}
+            <CopyButton value={threadId} label="Copy thread id" />
+          </span>
+        }
+      />
+      <ThreadLockBanner threadId={threadId} />
+      <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="flex min-w-0 flex-col gap-5">
+          <RunsPanel threadId={threadId} params={params} />
+          <MessagesPanel threadId={threadId} params={params} live={locked} />
+        </div>
+        <div className="flex min-w-0 flex-col gap-5">
+          {thread.isPending ? (
+            <SkeletonRows rows={4} label="thread" />
+          ) : thread.error ? (
+            <ErrorState error={thread.error} onRetry={() => thread.refetch()} retrying={thread.isFetching} />
+          ) : (
+            <ThreadFacts thread={thread.data} />
+          )}
+          <CreateRunPanel threadId={threadId} locked={locked} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@
 //     upstream (emulator request log). Target: about one per second.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { startEmulatorServer } from '../lib/emulator';
+import { startEmulatorServer } from '../lib/emulator/server';
 import { closedLoop, ensureBuild, startNext, type LoadResult } from './proxy-support';
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-bench';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Connection } from '@/lib/upstream/connection';
 import { authHeaders } from '@/lib/upstream/connection';
 import { getDb } from '@/lib/store/db';
-import { countThreadsSeen, getMeta, listRecentThreads, recordThreadSeen, setMeta } from '@/lib/store/threads-seen';
+import { countThreadsSeen, getMeta, listRecentThreads, recordRunsSeen, recordThreadSeen, setMeta } from '@/lib/store/threads-seen';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
 import { log } from './log';
@@ -39,7 +39,7 @@ export async function seedFromEmulator(connection: Connection, force = false): P
     const now = Math.floor(Date.now() / 1000);
     for (const item of items) {
       if (typeof item !== 'object' || item === null) continue;
-      const { id, title, name, created_at } = item as Record<string, unknown>;
+      const { id, title, name, created_at, latest_run } = item as Record<string, unknown>;
       if (typeof id !== 'string' || !id) continue;
       const text = typeof title === 'string' ? title : typeof name === 'string' ? name : null;
       // Seeded threads count as seen at seeding time but never ahead of anything really opened since.
@@ -48,8 +48,12 @@ export async function seedFromEmulator(connection: Connection, force = false): P
         threadId: id,
         createdAt: typeof created_at === 'number' ? created_at : null,
         title: text ? { text, source: 'emulator' } : null,
-        seenAt: getMeta(db, metaKey) ? 0 : now,
+        seenAt: seenAtFor(db, metaKey, now),
       });
+      const latest = latest_run as { id?: unknown; status?: unknown } | null | undefined;
+      if (latest && typeof latest.id === 'string') {
+        recordRunsSeen(db, connection.id, [{ runId: latest.id, threadId: id, status: typeof latest.status === 'string' ? latest.status : null }], seenAtFor(db, metaKey, now));
+      }
       count += 1;
     }
     setMeta(db, metaKey, String(now));
@@ -59,6 +63,11 @@ export async function seedFromEmulator(connection: Connection, force = false): P
     log('warn', 'recent_threads.seed_failed', { error });
     return 0;
   }
+}
+
+/** First seeding: now. Re-seeding (after a restart): 1, so re-seeded threads never jump ahead of real activity. */
+function seenAtFor(db: ReturnType<typeof getDb>, metaKey: string, now: number): number {
+  return getMeta(db, metaKey) ? 1 : now;
 }
 
 function toDto(t: ReturnType<typeof listRecentThreads>[number]): RecentThreadDto {

@@ -100,7 +100,7 @@ export function listRecentThreads(db: Db, connectionId: string, limit = 20, offs
   const rows = db
     .prepare(
       `SELECT thread_id, title, created_at, first_seen_at, last_seen_at, last_run_id, last_run_status, last_run_created_at
-       FROM threads_seen WHERE connection_id = ? ORDER BY last_seen_at DESC, COALESCE(last_run_created_at, created_at, 0) DESC, thread_id
+       FROM threads_seen WHERE connection_id = ? ORDER BY last_seen_at DESC, COALESCE(NULLIF(last_run_created_at, 0), created_at, 0) DESC, thread_id
        LIMIT ? OFFSET ?`,
     )
     .all(connectionId, limit, offset) as ThreadRow[];

@@ -151,6 +151,21 @@ describe('connection reset', () => {
   });
 });
 
+describe('file content', () => {
+  it('is passed through with safe headers, and capped by RUNBOARD_FILE_MAX_BYTES', async () => {
+    upstream.script({ kind: 'raw', status: 200, body: 'x'.repeat(900), headers: { 'content-type': 'text/html' } });
+    const small = await callProxy('GET', '/files/file-abc/content');
+    expect(small.status).toBe(200);
+    expect(small.headers.get('content-type')).toBe('application/octet-stream'); // never served as HTML on our origin
+    expect(small.headers.get('content-security-policy')).toContain('sandbox');
+    useUpstream(upstream.url, KEY, { RUNBOARD_FILE_MAX_BYTES: '1024' });
+    upstream.script({ kind: 'raw', status: 200, body: 'x'.repeat(5000), headers: { 'content-type': 'image/png' } });
+    const big = await callProxy('GET', '/files/file-abc/content');
+    expect(big.status).toBe(502);
+    expect((await errorOf(big)).message).toMatch(/larger than the 1024-byte limit/);
+  });
+});
+
 describe('nothing secret leaks in errors', () => {
   it('upstream error text quoting the key is scrubbed', async () => {
     upstream.script({ kind: 'json', status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}.`, code: 'invalid_api_key' } } });

@@ -4,6 +4,8 @@
  * service sends (see shared/docs/assistants-api.md §5, §9) so client code written against the
  * emulator handles the real thing.
  */
+import { badIdMessage } from '../contract';
+
 export class EmulatorError extends Error {
   constructor(
     readonly status: number,
@@ -85,11 +87,7 @@ export const malformedJson = () =>
   );
 
 export function badIdPrefix(param: string, value: string, prefix: string): EmulatorError {
-  return badRequest(
-    `Invalid '${param}': '${value}'. Expected an ID that begins with '${prefix.replace(/[_-]$/, '')}'.`,
-    param,
-    'invalid_value',
-  );
+  return badRequest(badIdMessage(param, value, prefix), param, 'invalid_value');
 }
 
 export const internalError = () =>

@@ -41,7 +41,7 @@ function addFile(
   bytes: number,
 ): FileRec {
   return ctx.store.addFile({
-    wire: { id: ctx.ids.make('file-'), object: 'file', bytes, created_at: at, filename, purpose, status: 'processed', status_details: null },
+    wire: { id: ctx.ids.make('file-'), object: 'file', bytes, created_at: at, filename, purpose, status: 'processed' },
     contentType,
     content,
   });

@@ -4,7 +4,7 @@
  * as the API's events. The stream ends with `event: done` / `data: [DONE]` once the run pauses
  * in requires_action or reaches a terminal status, as the API's streams do.
  */
-import { isTerminalRunStatus } from '../contract';
+import { encodeSseEvent, isTerminalRunStatus } from '../contract';
 import { advanceRun } from './engine/apply';
 import type { Call } from './state';
 import type { RunListener, RunRec } from './store';
@@ -32,7 +32,7 @@ export function streamRun(
   });
   let finished = false;
   let timer: NodeJS.Timeout | undefined;
-  const write = (event: string, data: string) => res.write(`event: ${event}\ndata: ${data}\n\n`);
+  const write = (event: string, data: unknown) => res.write(encodeSseEvent(event, data));
 
   const cleanup = () => {
     run.listeners.delete(listener);
@@ -50,7 +50,7 @@ export function streamRun(
     includeContent: opts.includeContent,
     send(event, data) {
       if (finished) return;
-      write(event, JSON.stringify(data));
+      write(event, data);
       // Let the beat being applied finish its events first; `done` is always last.
       if (isStopEvent(event, run)) queueMicrotask(finish);
     },
@@ -60,7 +60,7 @@ export function streamRun(
   };
 
   run.listeners.add(listener);
-  for (const [event, data] of opts.prelude ?? []) write(event, JSON.stringify(data));
+  for (const [event, data] of opts.prelude ?? []) write(event, data);
   opts.start(listener);
   tick();
   if (!finished) {

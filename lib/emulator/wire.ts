@@ -190,5 +190,4 @@ export interface FileWire {
   filename: string;
   purpose: 'assistants' | 'assistants_output';
   status: 'processed';
-  status_details: null;
 }

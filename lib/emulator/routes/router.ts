@@ -3,6 +3,7 @@
  * ID_PARAMS must carry the API's id prefix (400 otherwise, as the real server answers).
  * Literal segments beat params, so `/threads/runs` is never read as thread id "runs".
  */
+import { ID_PATTERN, PATH_PARAM_PREFIXES } from '../../contract';
 import { badIdPrefix, methodNotAllowed, unknownUrl } from '../errors';
 import type { Handler } from '../state';
 
@@ -13,14 +14,8 @@ export interface Route {
   beta: boolean;
 }
 
-const ID_PARAMS: Record<string, string> = {
-  assistant_id: 'asst_',
-  thread_id: 'thread_',
-  run_id: 'run_',
-  step_id: 'step_',
-  message_id: 'msg_',
-  file_id: 'file-',
-};
+/** Same rule as the proxy (lib/contract): prefix plus ID_PATTERN, so both reject the same ids. */
+const ID_PARAMS: Record<string, string> = PATH_PARAM_PREFIXES;
 
 interface Compiled {
   route: Route;
@@ -74,7 +69,7 @@ export class Router {
 export function checkIds(params: Record<string, string>): void {
   for (const [name, value] of Object.entries(params)) {
     const prefix = ID_PARAMS[name];
-    if (prefix && !value.startsWith(prefix)) throw badIdPrefix(name, value, prefix);
+    if (prefix && (!value.startsWith(prefix) || !ID_PATTERN.test(value))) throw badIdPrefix(name, value, prefix);
   }
 }
 

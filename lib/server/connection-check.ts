@@ -21,7 +21,7 @@ export const SUNSET_MESSAGE =
 const CHECK_TTL_MS = 5_000;
 const CHECK_TIMEOUT_MS = 5_000;
 type CheckCache = Map<string, { at: number; result: Promise<ConnectionCheck> }>;
-const holder = globalThis as typeof globalThis & { __runboardConnectionChecks?: CheckCache };
+const holder = globalThis as typeof globalThis & { runboardConnectionChecks?: CheckCache };
 
 export async function checkConnection(connection: Connection, fetchImpl?: typeof fetch): Promise<ConnectionCheck> {
   const host = connectionHost(connection);
@@ -65,8 +65,8 @@ export async function checkConnection(connection: Connection, fetchImpl?: typeof
 }
 
 function cachedCheck(connection: Connection): Promise<ConnectionCheck> {
-  holder.__runboardConnectionChecks ??= new Map();
-  const cache = holder.__runboardConnectionChecks;
+  holder.runboardConnectionChecks ??= new Map();
+  const cache = holder.runboardConnectionChecks;
   const key = `${connection.id}|${connection.baseUrl}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CHECK_TTL_MS) return hit.result;
@@ -78,7 +78,7 @@ function cachedCheck(connection: Connection): Promise<ConnectionCheck> {
 
 /** Tests (and a future "re-check" button) drop cached results. */
 export function clearConnectionChecks(): void {
-  holder.__runboardConnectionChecks?.clear();
+  holder.runboardConnectionChecks?.clear();
 }
 
 export function describeConnection(connection: Connection) {

@@ -18,11 +18,11 @@ export type EmbeddedEmulator = {
 };
 
 type EmbeddedState = { starting?: Promise<EmbeddedEmulator> };
-const holder = globalThis as typeof globalThis & { __runboardEmbeddedEmulator?: EmbeddedState };
+const holder = globalThis as typeof globalThis & { runboardEmbeddedEmulator?: EmbeddedState };
 
 function state(): EmbeddedState {
-  holder.__runboardEmbeddedEmulator ??= {};
-  return holder.__runboardEmbeddedEmulator;
+  holder.runboardEmbeddedEmulator ??= {};
+  return holder.runboardEmbeddedEmulator;
 }
 
 export class EmulatorPortInUseError extends Error {

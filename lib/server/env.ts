@@ -38,11 +38,11 @@ const ServerEnv = z.object({
 
 export type ServerEnv = z.infer<typeof ServerEnv> & { upstream: UpstreamEnv };
 
-const cache = globalThis as typeof globalThis & { __runboardServerEnv?: ServerEnv };
+const cache = globalThis as typeof globalThis & { runboardServerEnv?: ServerEnv };
 
 /** All server settings, validated; throws ConfigError listing every bad variable (names and expectations). */
 export function getServerEnv(env: Record<string, string | undefined> = process.env): ServerEnv {
-  if (env === process.env && cache.__runboardServerEnv) return cache.__runboardServerEnv;
+  if (env === process.env && cache.runboardServerEnv) return cache.runboardServerEnv;
   const problems: string[] = [];
   let upstream: UpstreamEnv | undefined;
   try {
@@ -55,11 +55,11 @@ export function getServerEnv(env: Record<string, string | undefined> = process.e
   if (!parsed.success) problems.push(...describeEnvIssues(parsed.error, env));
   if (problems.length > 0 || !parsed.success || !upstream) throw new ConfigError(problems);
   const result = { ...parsed.data, upstream };
-  if (env === process.env) cache.__runboardServerEnv = result;
+  if (env === process.env) cache.runboardServerEnv = result;
   return result;
 }
 
 /** Tests change process.env between suites; this drops the cached parse. */
 export function resetServerEnv(): void {
-  delete cache.__runboardServerEnv;
+  delete cache.runboardServerEnv;
 }

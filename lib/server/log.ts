@@ -7,14 +7,14 @@ import { redact } from './redact';
 export type LogLevel = 'info' | 'warn' | 'error';
 export type LogSink = (line: string) => void;
 
-const state = globalThis as typeof globalThis & { __runboardLogSink?: LogSink | null };
+const state = globalThis as typeof globalThis & { runboardLogSink?: LogSink | null };
 
 export function setLogSink(sink: LogSink | null): void {
-  state.__runboardLogSink = sink;
+  state.runboardLogSink = sink;
 }
 
 export function log(level: LogLevel, event: string, fields: Record<string, unknown> = {}): void {
-  const sink = state.__runboardLogSink;
+  const sink = state.runboardLogSink;
   if (!sink && process.env.RUNBOARD_LOG === 'off') return;
   const line = JSON.stringify(redact({ time: new Date().toISOString(), level, event, ...fields }));
   if (sink) sink(line);

@@ -17,11 +17,11 @@ const TOKEN_SHAPES: Array<[RegExp, string]> = [
 ];
 
 type SecretRegistry = { values: Set<string> };
-const globalRegistry = globalThis as typeof globalThis & { __runboardSecrets?: SecretRegistry };
+const globalRegistry = globalThis as typeof globalThis & { runboardSecrets?: SecretRegistry };
 
 function registry(): SecretRegistry {
-  globalRegistry.__runboardSecrets ??= { values: new Set() };
-  return globalRegistry.__runboardSecrets;
+  globalRegistry.runboardSecrets ??= { values: new Set() };
+  return globalRegistry.runboardSecrets;
 }
 
 /** Remember a value that must never be logged; short values are ignored (they would redact ordinary words). */

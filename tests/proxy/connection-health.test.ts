@@ -3,7 +3,7 @@ import { GET as connectionGET } from '@/app/api/connection/route';
 import { GET as healthGET } from '@/app/api/health/route';
 import { SUNSET_MESSAGE, checkConnection, clearConnectionChecks } from '@/lib/server/connection-check';
 import { createConnection } from '@/lib/upstream/connection';
-import { restoreEnv, setEnv, useUpstream } from './support/harness';
+import { restoreEnv, setEnv, pointAtUpstream } from './support/harness';
 import { startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
 
 const KEY = 'sk-connection-test-key-WXYZ';
@@ -31,7 +31,7 @@ beforeEach(() => {
   upstream.reset();
   restoreEnv();
   clearConnectionChecks();
-  useUpstream(upstream.url, KEY, { RUNBOARD_CONNECTION_NAME: 'Support staging' });
+  pointAtUpstream(upstream.url, KEY, { RUNBOARD_CONNECTION_NAME: 'Support staging' });
 });
 
 describe('GET /api/connection', () => {
@@ -67,7 +67,7 @@ describe('GET /api/connection', () => {
   });
 
   it('times out a hanging upstream', async () => {
-    useUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '150' });
+    pointAtUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '150' });
     upstream.setFallback({ kind: 'hang' });
     expect((await getConnection()).body.check).toMatchObject({ status: 'timeout', message: expect.stringMatching(/within 150 ms/) });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callProxy, restoreEnv, useUpstream } from './support/harness';
+import { callProxy, restoreEnv, pointAtUpstream } from './support/harness';
 import { okRun, startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
 
 // Single-flight and the poll micro-cache, observed as upstream hit counts. The cache TTL is set long (10 s) so no
@@ -20,7 +20,7 @@ afterAll(async () => {
 beforeEach(() => {
   upstream.reset();
   restoreEnv();
-  useUpstream(upstream.url, 'sk-efficiency-key-123456', { RUNBOARD_POLL_CACHE_MS: '10000' });
+  pointAtUpstream(upstream.url, 'sk-efficiency-key-123456', { RUNBOARD_POLL_CACHE_MS: '10000' });
 });
 
 const gets = () => upstream.hits.filter((h) => h.method === 'GET').length;
@@ -29,7 +29,7 @@ describe('single-flight', () => {
   it('20 identical concurrent GETs cost one upstream request, and all get the answer', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    upstream.script({ kind: 'gated', gate, then: { kind: 'json', status: 200, body: okRun('run_e1', 'completed') } });
+    upstream.script({ kind: 'gated', gate, answer: { kind: 'json', status: 200, body: okRun('run_e1', 'completed') } });
     const pending = Array.from({ length: 20 }, () => callProxy('GET', RUN));
     // Wait until the one upstream request has arrived, then let it answer.
     while (gets() < 1) await new Promise((r) => setImmediate(r));
@@ -84,7 +84,7 @@ describe('poll cache', () => {
       other.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'queued') });
       upstream.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
       expect(((await (await callProxy('GET', RUN)).json()) as { status: string }).status).toBe('in_progress');
-      // Same process, same cache object (useUpstream clears it, so switch env without clearing).
+      // Same process, same cache object (pointAtUpstream clears it, so switch env without clearing).
       process.env.OPENAI_BASE_URL = other.url;
       const { resetServerEnv } = await import('@/lib/server/env');
       resetServerEnv();
@@ -96,7 +96,7 @@ describe('poll cache', () => {
   });
 
   it('RUNBOARD_POLL_CACHE_MS=0 turns it off', async () => {
-    useUpstream(upstream.url, 'sk-efficiency-key-123456', { RUNBOARD_POLL_CACHE_MS: '0' });
+    pointAtUpstream(upstream.url, 'sk-efficiency-key-123456', { RUNBOARD_POLL_CACHE_MS: '0' });
     upstream.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
     for (let i = 0; i < 3; i += 1) await callProxy('GET', RUN);
     expect(gets()).toBe(3);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callProxy, errorOf, restoreEnv, useUpstream } from './support/harness';
+import { callProxy, errorOf, restoreEnv, pointAtUpstream } from './support/harness';
 import { okRun, startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
 
 // The proxy against a scriptable upstream on 127.0.0.1: 429 with Retry-After, 500, malformed JSON, hangs and
@@ -22,7 +22,7 @@ afterAll(async () => {
 beforeEach(() => {
   upstream.reset();
   restoreEnv();
-  useUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '3000', RUNBOARD_POLL_CACHE_MS: '0' });
+  pointAtUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '3000', RUNBOARD_POLL_CACHE_MS: '0' });
 });
 
 const posts = () => upstream.hits.filter((h) => h.method === 'POST').length;
@@ -100,7 +100,7 @@ describe('malformed JSON', () => {
 
 describe('hang', () => {
   it('GET → 504 after RUNBOARD_UPSTREAM_TIMEOUT_MS, naming host and limit', async () => {
-    useUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '200', RUNBOARD_POLL_CACHE_MS: '0' });
+    pointAtUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '200', RUNBOARD_POLL_CACHE_MS: '0' });
     upstream.setFallback({ kind: 'hang' });
     const response = await callProxy('GET', RUN);
     expect(response.status).toBe(504);
@@ -110,7 +110,7 @@ describe('hang', () => {
   });
 
   it('POST → 504, sent once', async () => {
-    useUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '200' });
+    pointAtUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '200' });
     upstream.setFallback({ kind: 'hang' });
     const response = await callProxy('POST', `${RUN}/cancel`);
     expect(response.status).toBe(504);
@@ -158,7 +158,7 @@ describe('file content', () => {
     expect(small.status).toBe(200);
     expect(small.headers.get('content-type')).toBe('application/octet-stream'); // never served as HTML on our origin
     expect(small.headers.get('content-security-policy')).toContain('sandbox');
-    useUpstream(upstream.url, KEY, { RUNBOARD_FILE_MAX_BYTES: '1024' });
+    pointAtUpstream(upstream.url, KEY, { RUNBOARD_FILE_MAX_BYTES: '1024' });
     upstream.script({ kind: 'raw', status: 200, body: 'x'.repeat(5000), headers: { 'content-type': 'image/png' } });
     const big = await callProxy('GET', '/files/file-abc/content');
     expect(big.status).toBe(502);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callProxy, restoreEnv, useUpstream } from './support/harness';
+import { callProxy, restoreEnv, pointAtUpstream } from './support/harness';
 import { startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
 
 // What reaches the upstream (only server-chosen headers) and how streams are passed through.
@@ -17,7 +17,7 @@ afterAll(async () => {
 beforeEach(() => {
   upstream.reset();
   restoreEnv();
-  useUpstream(upstream.url, KEY, { OPENAI_ORG_ID: 'org_team', OPENAI_PROJECT_ID: 'proj_support', RUNBOARD_POLL_CACHE_MS: '0' });
+  pointAtUpstream(upstream.url, KEY, { OPENAI_ORG_ID: 'org_team', OPENAI_PROJECT_ID: 'proj_support', RUNBOARD_POLL_CACHE_MS: '0' });
 });
 
 const hostile = {
@@ -56,7 +56,7 @@ describe('headers sent upstream', () => {
   });
 
   it('api-key style (Azure) with api-version: key in api-key header, version in the query', async () => {
-    useUpstream(upstream.url, KEY, { OPENAI_AUTH_HEADER: 'api-key', OPENAI_API_VERSION: '2025-04-01-preview' });
+    pointAtUpstream(upstream.url, KEY, { OPENAI_AUTH_HEADER: 'api-key', OPENAI_API_VERSION: '2025-04-01-preview' });
     await callProxy('GET', '/threads/thread_h1/runs?limit=2', { headers: hostile });
     const hit = upstream.hits[0]!;
     expect(hit.headers['api-key']).toBe(KEY);

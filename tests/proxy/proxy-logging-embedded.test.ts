@@ -4,7 +4,7 @@ import { GET as connectionGET } from '@/app/api/connection/route';
 import { getDefaultConnection } from '@/lib/server/connection';
 import { EmulatorPortInUseError, stopEmbeddedEmulator } from '@/lib/server/embedded-emulator';
 import { setLogSink } from '@/lib/server/log';
-import { callProxy, restoreEnv, setEnv, useUpstream } from './support/harness';
+import { callProxy, restoreEnv, setEnv, pointAtUpstream } from './support/harness';
 import { startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
 
 const KEY = 'sk-logging-test-key-556677';
@@ -29,7 +29,7 @@ const parsed = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('structured logs', () => {
   it('one JSON line per proxied request with method, route pattern, status, duration and upstream request id', async () => {
-    useUpstream(upstream.url, KEY);
+    pointAtUpstream(upstream.url, KEY);
     upstream.script({ kind: 'json', status: 200, body: { id: 'run_l1', status: 'completed' }, headers: { 'x-request-id': 'req_up_123' } });
     await callProxy('GET', '/threads/thread_l1/runs/run_l1', { headers: { authorization: `Bearer ${KEY}` } });
     const requests = parsed().filter((l) => l.event === 'proxy.request');
@@ -46,7 +46,7 @@ describe('structured logs', () => {
   });
 
   it('refused requests are logged too, and every mutation reaches the audit seam', async () => {
-    useUpstream(upstream.url, KEY);
+    pointAtUpstream(upstream.url, KEY);
     await callProxy('GET', '/threads/bad/runs');
     upstream.script({ kind: 'json', status: 200, body: { id: 'run_l1', status: 'cancelling' } });
     await callProxy('POST', '/threads/thread_l1/runs/run_l1/cancel');

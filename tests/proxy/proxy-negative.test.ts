@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callProxy, restoreEnv, useUpstream } from './support/harness';
+import { callProxy, restoreEnv, pointAtUpstream } from './support/harness';
 import { startTestEmulator, type EmulatorHandle } from './support/emulator';
 
 // Every request in this table must be refused with a clear 4xx in the API's error envelope, and the emulator's
@@ -109,7 +109,7 @@ afterAll(async () => {
   await emulator.close();
 });
 beforeEach(async () => {
-  useUpstream(emulator.url, emulator.apiKey);
+  pointAtUpstream(emulator.url, emulator.apiKey);
   await emulator.clearRequests();
 });
 

@@ -1,4 +1,4 @@
-import { APIError, BadRequestError, NotFoundError } from 'openai';
+import { BadRequestError, NotFoundError, type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSdkWorld, type SdkWorld } from './support/sdk';
 

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORIGIN, callProxy, proxyFetch, restoreEnv, useUpstream } from './support/harness';
+import { ORIGIN, callProxy, proxyFetch, restoreEnv, pointAtUpstream } from './support/harness';
 import { startSteady } from './support/steady';
 import { startTap, type TapRecord } from './support/tap';
 
@@ -19,7 +19,7 @@ const INCLUDE = 'step_details.tool_calls[*].file_search.results[*].content' as c
 beforeAll(async () => {
   steady = await startSteady();
   tap = await startTap(steady.url);
-  useUpstream(tap.url, 'sk-steady-placeholder-key', { RUNBOARD_POLL_CACHE_MS: '0', RUNBOARD_UPSTREAM_RETRIES: '0' });
+  pointAtUpstream(tap.url, 'sk-steady-placeholder-key', { RUNBOARD_POLL_CACHE_MS: '0', RUNBOARD_UPSTREAM_RETRIES: '0' });
   client = new OpenAI({ apiKey: 'placeholder', baseURL: `${ORIGIN}/api/v1`, fetch: proxyFetch, maxRetries: 0 });
 }, 90_000);
 

@@ -25,11 +25,11 @@ export type BufferedAnswer = {
 export type CacheOutcome = 'hit' | 'shared' | 'miss' | 'bypass';
 
 type ProxyCaches = { flights: SingleFlight<BufferedAnswer>; poll: PollCache<BufferedAnswer> };
-const holder = globalThis as typeof globalThis & { __runboardProxyCaches?: ProxyCaches };
+const holder = globalThis as typeof globalThis & { runboardProxyCaches?: ProxyCaches };
 
 export function proxyCaches(): ProxyCaches {
-  holder.__runboardProxyCaches ??= { flights: new SingleFlight(), poll: new PollCache() };
-  return holder.__runboardProxyCaches;
+  holder.runboardProxyCaches ??= { flights: new SingleFlight(), poll: new PollCache() };
+  return holder.runboardProxyCaches;
 }
 
 /** Cache keys start with the connection (id and base URL): answers are never shared across connections. */

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 // A tiny scriptable upstream on 127.0.0.1 for fault tests: each request is answered by the next scripted behaviour
 // (or the default), and every hit is recorded with its method, path, query and headers so tests can count retries
@@ -13,8 +13,8 @@ export type Behaviour =
   | { kind: 'hang' }
   | { kind: 'reset' }
   | { kind: 'sse'; events: Array<{ event: string; data: string }>; holdOpen?: boolean; thenReset?: boolean }
-  /** Waits for `gate` before answering with `then` (to hold requests in flight deterministically). */
-  | { kind: 'gated'; gate: Promise<void>; then: Behaviour };
+  /** Waits for `gate` before answering with `answer` (to hold requests in flight deterministically). */
+  | { kind: 'gated'; gate: Promise<void>; answer: Behaviour };
 
 export type FaultUpstream = {
   url: string;
@@ -42,7 +42,7 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
   let queue: Behaviour[] = [];
   let fallback: Behaviour = { kind: 'json', status: 200, body: okRun() };
   let closed = 0;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -59,7 +59,7 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
   const answer = (behaviour: Behaviour, req: http.IncomingMessage, res: http.ServerResponse): void => {
     switch (behaviour.kind) {
       case 'gated':
-        void behaviour.gate.then(() => answer(behaviour.then, req, res));
+        void behaviour.gate.then(() => answer(behaviour.answer, req, res));
         return;
       case 'json':
         res.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });

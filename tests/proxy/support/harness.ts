@@ -24,7 +24,7 @@ export function restoreEnv(): void {
   resetServerEnv();
 }
 
-export function useUpstream(baseUrl: string, apiKey: string, extra: Record<string, string | undefined> = {}): void {
+export function pointAtUpstream(baseUrl: string, apiKey: string, extra: Record<string, string | undefined> = {}): void {
   setEnv({ OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: apiKey, RUNBOARD_LOG: 'off', ...extra });
 }
 

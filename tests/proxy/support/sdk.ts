@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { ORIGIN, proxyFetch, restoreEnv, useUpstream } from './harness';
+import { ORIGIN, proxyFetch, restoreEnv, pointAtUpstream } from './harness';
 import { startTestEmulator, type EmulatorHandle } from './emulator';
 
 // The official openai SDK wired into the proxy route handlers: its baseURL is Runboard's /api/v1 and its fetch
@@ -23,7 +23,7 @@ const RUN_RETRIEVE = /\/api\/v1\/threads\/[^/]+\/runs\/run_[^/?]+(\?|$)/;
 export async function startSdkWorld(): Promise<SdkWorld> {
   const emulator = await startTestEmulator();
   // Poll cache off: the emulator's clock is frozen between advances, and these tests poll in a tight loop.
-  useUpstream(emulator.url, emulator.apiKey, { RUNBOARD_POLL_CACHE_MS: '0' });
+  pointAtUpstream(emulator.url, emulator.apiKey, { RUNBOARD_POLL_CACHE_MS: '0' });
   let advancePerPoll = 0;
   const advancingFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);

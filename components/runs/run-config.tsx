@@ -66,7 +66,7 @@ export function RunConfig({ run }: { run: Run }) {
           prompt {run.max_prompt_tokens != null ? formatTokens(run.max_prompt_tokens) : <Missing>no limit</Missing>} · completion{' '}
           {run.max_completion_tokens != null ? formatTokens(run.max_completion_tokens) : <Missing>no limit</Missing>}
         </Item>
-        {run.tool_resources ? (
+        {run.tool_resources && Object.values(run.tool_resources).some((v) => v != null) ? (
           <Item label="Tool resources">
             <JsonView value={run.tool_resources} label="Tool resources" maxHeightClass="max-h-40" />
           </Item>

@@ -55,7 +55,6 @@ export function RunDiagnosis({
             {left > 0 ? (
               <>
                 <span className="sr-only">Expires in </span>
-                <span aria-hidden>⏱ </span>
                 {formatClock(left)}
               </>
             ) : (

@@ -37,7 +37,7 @@ function toSegments(phases: RunPhase[], spanStart: number, now: number): Segment
       prev.uncertain = true;
       continue;
     }
-    segments.push({ statuses: [p.status], start: p.start ?? spanStart, end, uncertain: p.startPrecision !== 'exact' || p.endPrecision === 'unknown' });
+    segments.push({ statuses: [p.status], start: p.start ?? spanStart, end, uncertain: p.endPrecision === 'unknown' && !p.ongoing });
   }
   segments.forEach((s, i) => {
     if (s.end === null) s.end = segments[i + 1]?.start ?? null;
@@ -162,7 +162,7 @@ function Legend() {
       ))}
       <li className="inline-flex items-center gap-1.5">
         <span aria-hidden className="inline-block h-2.5 w-4 rounded-sm bg-muted/60" style={{ backgroundImage: 'repeating-linear-gradient(135deg, transparent 0 3px, rgb(255 255 255 / 0.6) 3px 5px)' }} />
-        estimated / not reported boundary
+        boundary not reported
       </li>
     </ul>
   );

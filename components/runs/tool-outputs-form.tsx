@@ -61,30 +61,47 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
   else if (!waiting) lockReason = `The run is now ${runStatusLook(run.status).label}; it no longer accepts tool outputs.`;
   else if (deadlinePassed) lockReason = 'The deadline (expires_at) has passed: the server will refuse outputs and mark the run expired.';
 
+  const fields = calls.map((call, i) => (
+    <ToolOutputField
+      key={call.id}
+      call={call}
+      index={i}
+      value={outputs[call.id] ?? ''}
+      disabled={locked || inFlight}
+      error={serverFieldErrors[call.id] ?? (touched[call.id] ? problems[call.id] ?? null : null)}
+      onChange={(v) => {
+        setOutputs((prev) => ({ ...prev, [call.id]: v }));
+        setServerFieldErrors((prev) => {
+          const { [call.id]: _drop, ...rest } = prev;
+          return rest;
+        });
+      }}
+      onBlur={() => setTouched((prev) => ({ ...prev, [call.id]: true }))}
+    />
+  ));
+
+  if (!waiting) {
+    // The run moved on: a one-line outcome, with the boxes folded away (typed text is kept, not lost).
+    return (
+      <Card title="Tool outputs" id="tool-outputs" testId="tool-outputs-form">
+        <p role="status" data-testid="tool-outputs-locked" className={submitted ? 'text-sm text-success' : 'text-sm font-medium text-warning'}>
+          {lockReason}
+        </p>
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm text-muted">{submitted ? 'Outputs sent' : 'Outputs as typed'} ({plural(calls.length, 'call')})</summary>
+          <div className="mt-2 flex flex-col gap-3">{fields}</div>
+        </details>
+      </Card>
+    );
+  }
+
   return (
     <Card title={`Submit tool outputs (${plural(calls.length, 'pending call')})`} id="tool-outputs" testId="tool-outputs-form" className="border-warning/50">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby="tool-outputs-help">
         <p id="tool-outputs-help" className="text-sm text-muted">
           The API takes every output in one request. Outputs are strings: JSON is sent as written, plain text is allowed.
         </p>
-        {calls.map((call, i) => (
-          <ToolOutputField
-            key={call.id}
-            call={call}
-            index={i}
-            value={outputs[call.id] ?? ''}
-            disabled={locked || inFlight}
-            error={serverFieldErrors[call.id] ?? (touched[call.id] ? problems[call.id] ?? null : null)}
-            onChange={(v) => {
-              setOutputs((prev) => ({ ...prev, [call.id]: v }));
-              setServerFieldErrors((prev) => {
-                const { [call.id]: _drop, ...rest } = prev;
-                return rest;
-              });
-            }}
-            onBlur={() => setTouched((prev) => ({ ...prev, [call.id]: true }))}
-          />
-        ))}
+        {fields}
         {mutation.error ? <ErrorState error={mutation.error} title="The server refused the tool outputs" compact /> : null}
         {lockReason ? (
           <p role="status" data-testid="tool-outputs-locked" className={submitted ? 'text-sm text-success' : 'text-sm font-medium text-warning'}>

@@ -41,7 +41,7 @@ export const StepGantt = memo(function StepGantt({
         {labelled ? <div className="w-40 shrink-0 sm:w-48" /> : null}
         <div className="relative h-4 flex-1 text-[10px] text-muted">
           {ticks.map((f) => (
-            <span key={f} className="absolute -translate-x-1/2 tabular-nums first:translate-x-0 last:-translate-x-full" style={{ left: `${f * 100}%` }}>
+            <span key={f} className="absolute -translate-x-1/2 whitespace-nowrap tabular-nums first:translate-x-0 last:-translate-x-full" style={{ left: `${f * 100}%` }}>
               +{formatDuration(Math.round(f * total))}
             </span>
           ))}

@@ -1,11 +1,10 @@
 import Link from 'next/link';
-import { AppShell } from '@/components/layout/app-shell';
 import { EmptyState } from '@/components/ui/empty-state';
 
 /** Reached for ids that cannot be ids (bad characters or length); unknown-but-valid ids are handled by the viewer. */
 export default function RunNotFoundPage() {
   return (
-    <AppShell>
+    <>
       <h1 className="mb-4 text-xl font-semibold">Run not found</h1>
       <EmptyState
         title="That is not a valid thread or run id"
@@ -16,6 +15,6 @@ export default function RunNotFoundPage() {
           </Link>
         }
       />
-    </AppShell>
+    </>
   );
 }

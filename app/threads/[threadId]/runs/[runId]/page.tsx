@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ID_PATTERN } from '@/lib/contract';
-import { AppShell } from '@/components/layout/app-shell';
 import { RunViewer } from '@/components/runs/run-viewer';
 
 type Params = { threadId: string; runId: string };
@@ -19,9 +18,5 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function RunPage({ params }: { params: Promise<Params> }) {
   const { threadId, runId } = await params;
   if (!ID_PATTERN.test(threadId) || !ID_PATTERN.test(runId)) notFound();
-  return (
-    <AppShell>
-      <RunViewer threadId={threadId} runId={runId} />
-    </AppShell>
-  );
+  return <RunViewer threadId={threadId} runId={runId} />;
 }

@@ -84,7 +84,8 @@ function takeFault(state: EmulatorState): EmulatorError | null {
   if (!fault) return null;
   fault.remaining -= 1;
   if (fault.remaining <= 0) state.faults.shift();
-  const headers = { 'retry-after': String(fault.retryAfterSeconds) };
+  const headers: Record<string, string> = { 'retry-after': String(fault.retryAfterSeconds) };
+  if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
   if (fault.status === 429) {
     return new EmulatorError(429, 'Rate limit reached for requests. Please try again later.', 'requests', null, 'rate_limit_exceeded', {
       ...headers,

@@ -8,6 +8,8 @@ export interface Fault {
   status: 429 | 500 | 503;
   remaining: number;
   retryAfterSeconds: number;
+  /** Also sent as `retry-after-ms` (the SDKs honour it; lets tests retry without waiting). */
+  retryAfterMs?: number;
 }
 
 export interface EmulatorState {

@@ -21,6 +21,7 @@ const FaultBody = z.strictObject({
   status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
   count: z.int().min(1).max(1000).default(1),
   retry_after_seconds: z.int().min(0).max(3600).default(1),
+  retry_after_ms: z.int().min(0).max(60_000).optional(),
 });
 
 /** Moves open streams forward at once after a clock change (instead of at their next tick). */
@@ -121,6 +122,7 @@ export function controlRoutes(reset: (seed?: number, seedData?: boolean) => void
         POST: (call) => {
           const body = parseBody(FaultBody, call.body);
           const fault: Fault = { status: body.status, remaining: body.count, retryAfterSeconds: body.retry_after_seconds };
+          if (body.retry_after_ms !== undefined) fault.retryAfterMs = body.retry_after_ms;
           call.state.faults.push(fault);
           return { body: { object: 'list', data: call.state.faults } };
         },

@@ -115,10 +115,8 @@ export function paginate<T extends Ordered>(
   const nearLow = desc ? fromBefore : !fromBefore;
   const start = nearLow ? lo : hi - take;
 
-  const data: T[] = new Array(take);
-  for (let i = 0; i < take; i++) {
-    data[i] = items[desc ? start + take - 1 - i : start + i] as T;
-  }
+  const data: T[] = [];
+  for (let i = 0; i < take; i++) data.push(items[desc ? start + take - 1 - i : start + i] as T);
   return {
     object: 'list',
     data,

@@ -45,9 +45,9 @@ describe('list runs', () => {
 
   it('order=asc is the exact reverse, and has_more turns false on the last page', async () => {
     const first = await page('order=asc&limit=100');
-    expect(first.data.map((r: { id: string }) => r.id)).toEqual([...all].reverse().slice(0, 100));
+    expect(first.data.map((r: { id: string }) => r.id)).toEqual(all.toReversed().slice(0, 100));
     const last = await page(`order=asc&limit=100&after=${all[100]}`);
-    expect(last.data.map((r: { id: string }) => r.id)).toEqual([...all].reverse().slice(900));
+    expect(last.data.map((r: { id: string }) => r.id)).toEqual(all.toReversed().slice(900));
     expect(last.has_more).toBe(false);
   });
 
@@ -116,7 +116,7 @@ describe('paginate (unit)', () => {
   it('inserts out of order, keeps (created_at, seq) order and finds cursors by binary search', () => {
     const list = new SortedList<{ id: string; created_at: number; seq: number }>();
     const items = Array.from({ length: 10_000 }, (_, i) => ({ id: `x${i}`, created_at: Math.floor(i / 3), seq: i }));
-    for (const item of [...items].reverse()) list.insert(item);
+    for (const item of items.toReversed()) list.insert(item);
     expect(list.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
     const byId = new Map(items.map((i) => [i.id, i]));
     const p = paginate(list, { limit: 3, order: 'desc', after: 'x5000' }, (id) => byId.get(id));

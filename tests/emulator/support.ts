@@ -160,7 +160,7 @@ export async function startHarness(opts: { seed?: number; seedData?: boolean; ap
     },
     advance(seconds) {
       server.emulator.clock.advance(seconds);
-      for (const tick of [...server.emulator.state.tickers]) tick();
+      for (const tick of server.emulator.state.tickers) tick();
     },
     sdk(o = {}) {
       const advancePerPoll = o.advancePerPoll ?? 0;

@@ -26,7 +26,8 @@ const FaultBody = z.strictObject({
 
 /** Moves open streams forward at once after a clock change (instead of at their next tick). */
 function pokeStreams(state: EmulatorState): void {
-  for (const tick of [...state.tickers]) tick();
+  // Deleting from a Set while iterating it is safe (a stream may finish and unregister here).
+  for (const tick of state.tickers) tick();
 }
 
 function threadDirectory(call: Call) {

@@ -1,6 +1,6 @@
 // Helpers for bench/proxy.ts: a Next production server in its own dist dir, and a tiny closed-loop load generator.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -18,11 +18,15 @@ export async function freePort(): Promise<number> {
 export function ensureBuild(distDir: string): void {
   if (existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) return;
   console.log(`building into ${distDir} (first run only)…`);
+  // next build adds `<distDir>/types` to tsconfig.json's include; that file is shared, so put it back as it was.
+  const tsconfigPath = path.join(ROOT, 'tsconfig.json');
+  const tsconfig = readFileSync(tsconfigPath, 'utf8');
   const result = spawnSync(path.join(ROOT, 'node_modules/.bin/next'), ['build'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
   });
+  writeFileSync(tsconfigPath, tsconfig);
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
 

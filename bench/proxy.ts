@@ -76,7 +76,8 @@ async function main(): Promise<void> {
 function printReport(rows: Array<[string, LoadResult]>, polling: LoadResult, upstreamCalls: number): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
-  console.log(`\nRunboard proxy benchmark — Node ${process.version}, ${os.cpus().length} CPUs, ${CLIENTS} concurrent clients, ${SECONDS} s per row`);
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`\nRunboard proxy benchmark — Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}, ${CLIENTS} concurrent clients, ${SECONDS} s per row`);
   console.log(`${pad('scenario', 56)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(9)}`);
   for (const [name, r] of rows) console.log(`${pad(name, 56)}${num(r.rps, 0)}${num(r.p50, 2)}${num(r.p99, 2)}${String(r.errors).padStart(9)}`);
   const [direct, proxied, cached] = rows.map(([, r]) => r) as [LoadResult, LoadResult, LoadResult];

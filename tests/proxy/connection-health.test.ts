@@ -3,7 +3,7 @@ import { GET as connectionGET } from '@/app/api/connection/route';
 import { GET as healthGET } from '@/app/api/health/route';
 import { SUNSET_MESSAGE, checkConnection, clearConnectionChecks } from '@/lib/server/connection-check';
 import { createConnection } from '@/lib/upstream/connection';
-import { restoreEnv, setEnv, pointAtUpstream } from './support/harness';
+import { callProxy, restoreEnv, setEnv, pointAtUpstream } from './support/harness';
 import { startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
 
 const KEY = 'sk-connection-test-key-WXYZ';
@@ -106,5 +106,14 @@ describe('GET /api/health', () => {
     const { error } = (await response.json()) as { error: { message: string } };
     expect(error.message).toMatch(/RUNBOARD_UPSTREAM_TIMEOUT_MS must be a whole number/);
     expect(error.message).toMatch(/OPENAI_API_KEY is required when OPENAI_BASE_URL is set/);
+  });
+
+  it('the proxy answers 503 naming the bad variable, without calling anything', async () => {
+    setEnv({ RUNBOARD_POLL_CACHE_MS: 'often' });
+    const response = await callProxy('GET', '/assistants');
+    expect(response.status).toBe(503);
+    const { error } = (await response.json()) as { error: { message: string; code: string } };
+    expect(error).toMatchObject({ code: 'bad_config', message: expect.stringMatching(/RUNBOARD_POLL_CACHE_MS must be a whole number between 0 and 10000 \(got "often"\)/) });
+    expect(upstream.hits).toHaveLength(0);
   });
 });

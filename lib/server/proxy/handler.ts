@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Endpoint } from '@/lib/contract';
+import { ConfigError } from '@/lib/upstream/config';
 import { newRequestId } from '@/lib/upstream/client';
 import type { Connection } from '@/lib/upstream/connection';
 import { isUpstreamError } from '@/lib/upstream/errors';
@@ -69,7 +70,9 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
   try {
     env = getServerEnv();
   } catch (error) {
-    return unexpectedErrorResponse(error, { requestId }, { 'x-request-id': requestId });
+    if (!(error instanceof ConfigError)) return unexpectedErrorResponse(error, { requestId }, { 'x-request-id': requestId });
+    logRequest({ ...routeBase, status: 503, rejected: 'bad_config' });
+    return errorResponse(503, error.message, { type: 'server_error', code: 'bad_config' }, { 'x-request-id': requestId });
   }
   const caller = resolveCaller(request);
   const decision = authorize(caller, endpoint);

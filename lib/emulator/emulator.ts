@@ -109,6 +109,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     pollAfterMs: opts.pollAfterMs ?? (speed > 0 ? Math.min(5000, Math.max(10, Math.round(1000 / speed))) : 1000),
     log: new RequestLog(),
     faults: [],
+    streamFaults: 0,
     tickers: new Set(),
     seedSummary: '',
   };
@@ -118,6 +119,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     if (seedData !== undefined) state.seedData = seedData;
     state.ctx = freshCtx(state.seed);
     state.faults.length = 0;
+    state.streamFaults = 0;
     state.seedSummary = seedDemoData(state.ctx, clock.now(), state.seedData);
   };
   reset();

@@ -59,8 +59,27 @@ export function streamRun(
     if (!finished) advanceRun(state.ctx.store, run, state.clock.now());
   };
 
-  run.listeners.add(listener);
   for (const [event, data] of opts.prelude ?? []) write(event, data);
+  if (state.streamFaults > 0) {
+    // Injected fault: a few events, then an in-band error and the end; the run itself carries on.
+    state.streamFaults -= 1;
+    let forwarded = 0;
+    const limited: RunListener = {
+      includeContent: opts.includeContent,
+      send(event, data) {
+        if (forwarded++ < 3) write(event, data);
+      },
+    };
+    run.listeners.add(limited);
+    opts.start(limited);
+    advanceRun(state.ctx.store, run, state.clock.now());
+    run.listeners.delete(limited);
+    write('error', { error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } });
+    finished = true; // no `done`: the connection just ends after the error, as a failing server's would
+    res.end();
+    return 'streamed';
+  }
+  run.listeners.add(listener);
   opts.start(listener);
   tick();
   if (!finished) {

@@ -22,6 +22,8 @@ export interface EmulatorState {
   pollAfterMs: number;
   log: RequestLog;
   faults: Fault[];
+  /** Streams still to break with an in-band `error` event (fault kind stream_error). */
+  streamFaults: number;
   /** Open streams; poked when the clock is moved so they emit what became due at once. */
   tickers: Set<() => void>;
   /** One line describing the seeded data (printed by main.ts). */

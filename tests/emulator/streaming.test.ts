@@ -154,6 +154,34 @@ describe('raw SSE framing', () => {
     expect(names.slice(-5)).toEqual(['thread.run.cancelling', 'thread.run.step.cancelled', 'thread.message.incomplete', 'thread.run.cancelled', 'done']);
   });
 
+  it('server-side tool steps stream their calls as deltas (code input, outputs; file_search with include[])', async () => {
+    const tools = (await h.api('POST', '/assistants', { body: { model: 'gpt-4o', tools: [{ type: 'file_search' }, { type: 'code_interpreter' }] } })).body;
+    const thread = (await h.api('POST', '/threads', { body: { messages: [{ role: 'user', content: 'What are the API rate limits?' }] } })).body;
+    const include = encodeURIComponent('step_details.tool_calls[*].file_search.results[*].content');
+    const events = await h.stream('POST', `/threads/${thread.id}/runs?include[]=${include}`, { assistant_id: tools.id, stream: true });
+    const completedSteps = events.filter((e) => e.event === 'thread.run.step.completed').map((e) => e.data as any);
+    expect(completedSteps.map((s) => s.step_details.type)).toEqual(['tool_calls', 'tool_calls', 'message_creation']);
+    expect(completedSteps[0].step_details.tool_calls[0].file_search.results[0]).toMatchObject({ file_name: 'api-rate-limits.md', content: [{ type: 'text' }] });
+    const codeDeltas = events.filter((e) => e.event === 'thread.run.step.delta' && JSON.stringify(e.data).includes('code_interpreter'));
+    const input = codeDeltas.map((e) => (e.data as any).delta.step_details.tool_calls[0].code_interpreter?.input ?? '').join('');
+    expect(input).toBe(completedSteps[1].step_details.tool_calls[0].code_interpreter.input);
+    expect(JSON.stringify(codeDeltas.at(-1)?.data)).toContain('"outputs":[{"index":0,"type":"logs"');
+  });
+
+  it('an injected stream_error fault breaks the stream with an in-band error event; the run carries on', async () => {
+    await h.control('POST', '/faults', { kind: 'stream_error' });
+    const thread = (await h.api('POST', '/threads', { body: {} })).body;
+    const events = await h.stream('POST', `/threads/${thread.id}/runs`, { assistant_id: plain, stream: true });
+    expect(events.map((e) => e.event)).toEqual(['thread.run.created', 'thread.run.queued', 'thread.run.in_progress', 'error']);
+    expect(events[3]?.data).toMatchObject({ error: { type: 'server_error' } });
+    const runId = (events[0]?.data as { id: string }).id;
+    expect((await h.api('GET', `/threads/${thread.id}/runs/${runId}`)).body.status).toBe('completed');
+    // The SDK turns the event into a thrown error.
+    await h.control('POST', '/faults', { kind: 'stream_error' });
+    const other = await client.beta.threads.create();
+    await expect(client.beta.threads.runs.stream(other.id, { assistant_id: plain }).finalRun()).rejects.toThrow(/server had an error/);
+  });
+
   it('errors before the stream starts are plain JSON errors', async () => {
     const res = await h.api('POST', '/threads/thread_doesnotexist/runs', { body: { assistant_id: plain, stream: true } });
     expect(res.status).toBe(404);

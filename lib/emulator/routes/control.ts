@@ -17,12 +17,18 @@ const ClockBody = z.union([
 
 const ResetBody = z.strictObject({ seed: z.int().min(0).max(2 ** 32 - 1).optional(), seed_data: z.boolean().optional() });
 
-const FaultBody = z.strictObject({
-  status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
-  count: z.int().min(1).max(1000).default(1),
-  retry_after_seconds: z.int().min(0).max(3600).default(1),
-  retry_after_ms: z.int().min(0).max(60_000).optional(),
-});
+const FaultBody = z.union([
+  z.strictObject({
+    status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
+    count: z.int().min(1).max(1000).default(1),
+    retry_after_seconds: z.int().min(0).max(3600).default(1),
+    retry_after_ms: z.int().min(0).max(60_000).optional(),
+  }),
+  // The next `count` streams send an in-band `error` event after the run starts, then end.
+  z.strictObject({ kind: z.literal('stream_error'), count: z.int().min(1).max(1000).default(1) }),
+]);
+
+const faultList = (state: EmulatorState) => ({ object: 'list', data: state.faults, stream_errors: state.streamFaults });
 
 /** Moves open streams forward at once after a clock change (instead of at their next tick). */
 function pokeStreams(state: EmulatorState): void {
@@ -45,6 +51,8 @@ function threadDirectory(call: Call) {
       id: thread.id,
       title: meta.title ?? (firstText?.type === 'text' ? firstText.text.value.slice(0, 80) : thread.id),
       created_at: thread.created_at,
+      // Newest run or message: lets a thread list sort by activity without N API calls.
+      last_activity_at: Math.max(thread.created_at, latest?.created_at ?? 0, thread.messages.last()?.created_at ?? 0),
       metadata: meta,
       run_count: thread.runs.length,
       message_count: thread.messages.length,
@@ -119,16 +127,21 @@ export function controlRoutes(reset: (seed?: number, seedData?: boolean) => void
       path: '/faults',
       beta: false,
       methods: {
-        GET: (call) => ({ body: { object: 'list', data: call.state.faults } }),
+        GET: (call) => ({ body: faultList(call.state) }),
         POST: (call) => {
           const body = parseBody(FaultBody, call.body);
-          const fault: Fault = { status: body.status, remaining: body.count, retryAfterSeconds: body.retry_after_seconds };
-          if (body.retry_after_ms !== undefined) fault.retryAfterMs = body.retry_after_ms;
-          call.state.faults.push(fault);
-          return { body: { object: 'list', data: call.state.faults } };
+          if ('kind' in body) {
+            call.state.streamFaults += body.count;
+          } else {
+            const fault: Fault = { status: body.status, remaining: body.count, retryAfterSeconds: body.retry_after_seconds };
+            if (body.retry_after_ms !== undefined) fault.retryAfterMs = body.retry_after_ms;
+            call.state.faults.push(fault);
+          }
+          return { body: faultList(call.state) };
         },
         DELETE: (call) => {
           call.state.faults.length = 0;
+          call.state.streamFaults = 0;
           return { body: { deleted: true } };
         },
       },

@@ -174,7 +174,7 @@ describe('raw SSE framing', () => {
     const events = await h.stream('POST', `/threads/${thread.id}/runs`, { assistant_id: plain, stream: true });
     expect(events.map((e) => e.event)).toEqual(['thread.run.created', 'thread.run.queued', 'thread.run.in_progress', 'error']);
     expect(events[3]?.data).toMatchObject({ error: { type: 'server_error' } });
-    const runId = (events[0]?.data as { id: string }).id;
+    const runId = (events[0]?.data as { id: string } | undefined)?.id;
     expect((await h.api('GET', `/threads/${thread.id}/runs/${runId}`)).body.status).toBe('completed');
     // The SDK turns the event into a thrown error.
     await h.control('POST', '/faults', { kind: 'stream_error' });

@@ -38,17 +38,28 @@ test.describe('openai SDK → next start → /api/v1 → embedded emulator', () 
   test('runs.stream arrives event by event (not buffered until the end)', async ({ baseURL, emulator }) => {
     const client = sdk(baseURL);
     const threadId = await newThread(emulator, 'Stream please');
-    const stream = client.beta.threads.runs.stream(threadId, { assistant_id: await assistantNamed(client, 'Billing Support Agent'), metadata: { scenario: 'slow' } });
+    const stream = client.beta.threads.runs.stream(threadId, { assistant_id: await assistantNamed(client, 'Triage Bot'), metadata: { scenario: 'stuck_queued' } });
     const events: string[] = [];
-    const firstEvent = new Promise<void>((resolve) => stream.on('event', (e) => (events.push(e.event), resolve())));
-    // The slow run needs minutes of emulator time: if the proxy (or compression) buffered the stream, no event could
-    // arrive before the clock is moved, and this wait would time out.
+    let runId = '';
+    const firstEvent = new Promise<void>((resolve) =>
+      stream.on('event', (e) => {
+        events.push(e.event);
+        if (e.event === 'thread.run.created') runId = e.data.id;
+        resolve();
+      }),
+    );
+    // The run stays queued until cancelled. If the proxy (or compression) buffered the stream, no event could arrive
+    // before the stream ends, and the stream only ends once the run is cancelled below.
     await firstEvent;
     expect(events[0]).toBe('thread.run.created');
-    await emulator.advance(900);
+    const live = await emulator.call<{ status: string }>('GET', `/threads/${threadId}/runs/${runId}`);
+    expect(live.status).toBe('queued');
+    // Cancelling through the proxy ends the stream: the same open response then carries the cancellation.
+    await client.beta.threads.runs.cancel(runId, { thread_id: threadId });
+    await emulator.advance(60);
     const run = await stream.finalRun();
-    expect(['requires_action', 'completed']).toContain(run.status);
-    expect(events.at(-1)).toMatch(/^thread\.run\./);
+    expect(run.status).toBe('cancelled');
+    expect(events).toContain('thread.run.cancelling');
   });
 
   test('submitToolOutputs and cancel', async ({ baseURL, emulator }) => {

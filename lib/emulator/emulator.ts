@@ -174,7 +174,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       } else {
         throw unknownUrl(method, path);
       }
-      const call: Call = { state, req, res, params: match.params, query: url.searchParams, body, now, baseHeaders };
+      const call: Call = { state, req, res, params: match.params, query: url.searchParams, body, now, baseHeaders, startedMs: started };
       const reply = match.handler(call);
       if (reply === 'streamed') streamed = true;
       else {

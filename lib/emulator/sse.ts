@@ -25,6 +25,7 @@ export function streamRun(
   const { res, state } = call;
   res.writeHead(200, {
     ...call.baseHeaders,
+    'openai-processing-ms': String(Math.max(1, Math.round(performance.now() - call.startedMs))),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     connection: 'keep-alive',

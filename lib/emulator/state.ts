@@ -42,6 +42,8 @@ export interface Call {
   now: number;
   /** Headers every response carries (x-request-id, ...); streams write them too. */
   baseHeaders: Record<string, string>;
+  /** performance.now() at arrival, for openai-processing-ms. */
+  startedMs: number;
 }
 
 export interface Reply {

@@ -143,6 +143,8 @@ describe('raw SSE framing', () => {
       headers: { authorization: `Bearer ${h.apiKey}`, 'openai-beta': 'assistants=v2', 'content-type': 'application/json' },
       body: JSON.stringify({ assistant_id: plain, stream: true, metadata: { scenario: 'stuck_in_progress' } }),
     });
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(Number(res.headers.get('openai-processing-ms'))).toBeGreaterThanOrEqual(1);
     const bodyText = res.text();
     const runs = (await h.api('GET', `/threads/${thread.id}/runs`)).body;
     const runId = runs.data[0].id as string;

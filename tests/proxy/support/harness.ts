@@ -25,7 +25,8 @@ export function restoreEnv(): void {
 }
 
 export function pointAtUpstream(baseUrl: string, apiKey: string, extra: Record<string, string | undefined> = {}): void {
-  setEnv({ OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: apiKey, RUNBOARD_LOG: 'off', ...extra });
+  // The observe seam records sightings in SQLite; tests keep that in memory instead of data/.
+  setEnv({ OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: apiKey, RUNBOARD_LOG: 'off', RUNBOARD_DB_FILE: ':memory:', ...extra });
 }
 
 export type CallInit = { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal };

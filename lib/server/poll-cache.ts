@@ -8,6 +8,7 @@ export type CacheEntry<T> = { value: T; expiresAt: number };
 
 export class PollCache<T> {
   private readonly entries = new Map<string, CacheEntry<T>>();
+  private setsSinceSweep = 0;
 
   constructor(private readonly maxEntries = 5_000, private readonly now: () => number = Date.now) {}
 
@@ -23,7 +24,12 @@ export class PollCache<T> {
 
   set(key: string, value: T, ttlMs: number): void {
     if (ttlMs <= 0) return;
-    if (this.entries.size >= this.maxEntries) this.evictExpiredOrOldest();
+    // Expired entries are otherwise only dropped when read again; sweep now and then so memory follows the TTL.
+    this.setsSinceSweep += 1;
+    if (this.setsSinceSweep >= 256 || this.entries.size >= this.maxEntries) {
+      this.setsSinceSweep = 0;
+      this.evictExpiredOrOldest();
+    }
     this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
   }
 

@@ -22,6 +22,9 @@ export type BufferedAnswer = {
   attempts: number;
 };
 
+/** Polled objects are small (a run, a page of steps); anything bigger is not worth holding. */
+const MAX_CACHED_BYTES = 1024 * 1024;
+
 export type CacheOutcome = 'hit' | 'shared' | 'miss' | 'bypass';
 
 type ProxyCaches = { flights: SingleFlight<BufferedAnswer>; poll: PollCache<BufferedAnswer> };
@@ -74,7 +77,8 @@ export async function forwardBuffered(
   if (cached) return { answer: cached, cache: 'hit' };
   const { promise, shared } = flights.run(key, async () => {
     const answer = await fetchBuffered(connection, request);
-    if (pollCacheMs > 0 && answer.status === 200 && answer.json.ok && isPollCacheable(endpoint.id, answer.json.value)) {
+    const small = answer.body.byteLength <= MAX_CACHED_BYTES;
+    if (pollCacheMs > 0 && small && answer.status === 200 && answer.json.ok && isPollCacheable(endpoint.id, answer.json.value)) {
       poll.set(key, answer, pollCacheMs);
     }
     return answer;

@@ -103,6 +103,22 @@ describe('seeded demo data', () => {
     expect([...kinds].sort()).toEqual(['attachment', 'file_citation', 'file_path', 'image_file', 'image_url', 'text']);
   });
 
+  it('every step of the short threads has a status consistent with its run (and matches the spec)', async () => {
+    const stepStatuses = new Set<string>();
+    for (const t of threads.filter((x) => x.run_count < 100)) {
+      for (const run of runsByThread.get(t.id) ?? []) {
+        const steps = (await h.api('GET', `/threads/${t.id}/runs/${run.id}/steps?limit=100`)).body.data;
+        for (const step of steps) {
+          stepStatuses.add(step.status);
+          if (run.status === 'completed') expect(step.status).toBe('completed');
+          if (step.status === 'expired') expect(step.expired_at).toBeGreaterThan(0);
+          if (step.status !== 'in_progress') expect(step.usage === null).toBe(step.status !== 'completed');
+        }
+      }
+    }
+    expect([...stepStatuses].sort()).toEqual(['cancelled', 'completed', 'expired', 'failed', 'in_progress']);
+  });
+
   it('moves on with the clock: the near-expiry run expires, the cancelling one stays', async () => {
     h.advance(10 * 60);
     const waiting = every().find((r) => r.status === 'requires_action');

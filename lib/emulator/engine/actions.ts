@@ -46,8 +46,8 @@ export function assertNoActiveRun(ctx: EngineCtx, thread: ThreadRec, now: number
 }
 
 function startLeg(ctx: EngineCtx, run: RunRec, leg: number, at: number, streamed: boolean): void {
-  const fn = run.course.legs[leg];
-  if (!fn) return;
+  // A course without a stretch for this point still finishes (never leave a run queued by accident).
+  const fn = run.course.legs[leg] ?? ((w: LegWriter) => void w.wait(1).status('in_progress').wait(1).status('completed'));
   const writer = new LegWriter(ctx, run, at, streamed ? 0 : 1);
   fn(writer);
   for (const beat of writer.beats) insertBeat(run.pending, beat);

@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     const direct = () => fetch(`${emulator.url}${runPath(finished)}`, { headers });
     const proxied = () => fetch(`${next.url}/api/v1${runPath(finished)}`);
     const proxiedActive = () => fetch(`${next.url}/api/v1${runPath(active)}`);
+    // The framework's floor: a Next route handler that does no upstream call at all.
+    const nextFloor = () => fetch(`${next.url}/api/health`);
 
     await closedLoop(4, 1, direct); // warm-up (JIT, keep-alive pools, route compilation)
     await closedLoop(4, 1, proxied);
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     rows.push(['retrieve run, direct to emulator', await closedLoop(CLIENTS, SECONDS, direct)]);
     rows.push(['retrieve run, through proxy (finished run, uncached)', await closedLoop(CLIENTS, SECONDS, proxied)]);
     rows.push(['retrieve run, through proxy (active run, poll cache)', await closedLoop(CLIENTS, SECONDS, proxiedActive)]);
+    rows.push(['floor: GET /api/health on the same Next server', await closedLoop(CLIENTS, SECONDS, nextFloor)]);
 
     await fetch(`${origin}/__emulator/requests`, { method: 'DELETE', headers });
     const polling = await closedLoop(POLLERS, POLL_SECONDS, proxiedActive);
@@ -80,9 +83,10 @@ function printReport(rows: Array<[string, LoadResult]>, polling: LoadResult, ups
   console.log(`\nRunboard proxy benchmark — Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}, ${CLIENTS} concurrent clients, ${SECONDS} s per row`);
   console.log(`${pad('scenario', 56)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(9)}`);
   for (const [name, r] of rows) console.log(`${pad(name, 56)}${num(r.rps, 0)}${num(r.p50, 2)}${num(r.p99, 2)}${String(r.errors).padStart(9)}`);
-  const [direct, proxied, cached] = rows.map(([, r]) => r) as [LoadResult, LoadResult, LoadResult];
+  const [direct, proxied, cached, floor] = rows.map(([, r]) => r) as [LoadResult, LoadResult, LoadResult, LoadResult];
   console.log(`\nproxy / direct throughput (uncached): ${(proxied.rps / direct.rps).toFixed(2)}×   p50 overhead: +${(proxied.p50 - direct.p50).toFixed(2)} ms`);
   console.log(`proxy / direct throughput (active run, poll cache): ${(cached.rps / direct.rps).toFixed(2)}×`);
+  console.log(`proxy / Next floor throughput (uncached): ${(proxied.rps / floor.rps).toFixed(2)}×  (how much of the cost is the proxy's own work)`);
   console.log(`\n${POLLERS} clients polling one active run through the proxy for ${polling.seconds.toFixed(1)} s:`);
   console.log(`  client requests answered: ${polling.requests} (${polling.rps.toFixed(0)}/s, p50 ${polling.p50.toFixed(2)} ms, p99 ${polling.p99.toFixed(2)} ms, errors ${polling.errors})`);
   console.log(`  upstream requests:        ${upstreamCalls} (${(upstreamCalls / polling.seconds).toFixed(2)}/s; target ≈ 1/s)`);

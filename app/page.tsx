@@ -12,7 +12,7 @@ export default function HomePage() {
     <div className="flex flex-col gap-6">
       <PageHeader title="Runboard" subtitle="Inspect and operate Assistants API threads and runs." />
       <ConnectionBanner />
-      <Card title="Open a thread or run" id="search">
+      <Card title="Open a thread or run" id="open">
         <ThreadSearchBox />
       </Card>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">

@@ -16,6 +16,7 @@ import { AssistantPicker } from './assistant-picker';
 import { MetadataEditor } from './metadata-editor';
 import { RunOptionsFields } from './run-options-fields';
 import { useRunForm } from './use-run-form';
+import { toneText } from '@/components/ui/badge';
 
 const P = 'cr';
 const ORDER = ['assistant_id', 'model', 'tool_choice', 'instructions', 'tools', 'parallel_tool_calls', 'temperature', 'top_p', 'max_prompt_tokens', 'max_completion_tokens', 'truncation_strategy', 'additional_instructions', 'additional_messages', 'metadata', '_form'];
@@ -74,7 +75,7 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
       <Checkbox id={`${P}-watch`} label="Open the new run and watch it live" checked={watch} onChange={(e) => setWatch(e.target.checked)} />
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the run" compact /> : null}
       {created ? (
-        <p role="status" className="text-sm text-success">
+        <p role="status" className={`text-sm ${toneText.success}`}>
           Created <Link className="font-mono underline" href={runHref(threadId, created.id)}>{created.id}</Link> ({created.status}).
         </p>
       ) : null}

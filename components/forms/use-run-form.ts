@@ -16,13 +16,10 @@ export function useRunForm<T>(opts: { prefix: string; mode: 'run' | 'thread-and-
 
   function validate(): T | null {
     const built = buildRunBody(state, opts.mode);
-    let found: FieldErrors = built.errors;
-    let data: T | null = null;
-    if (Object.keys(found).length === 0) {
-      const checked = contractErrors(opts.schema, built.body, state.metadata);
-      if (checked.ok) data = checked.data;
-      else found = checked.errors;
-    }
+    // Contract errors for what converted, conversion errors for what did not: the user sees every problem at once.
+    const checked = contractErrors(opts.schema, built.body, state.metadata);
+    const found: FieldErrors = { ...(checked.ok ? {} : checked.errors), ...built.errors };
+    const data: T | null = checked.ok && Object.keys(built.errors).length === 0 ? checked.data : null;
     setErrors(found);
     if (data === null) {
       const field = firstErrorField(found, opts.fieldOrder);

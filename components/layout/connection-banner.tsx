@@ -6,6 +6,7 @@ import { errorFacts } from '@/components/ui/error-state';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { toneText } from '@/components/ui/badge';
 
 /**
  * The home page's connection banner, in plain words: which upstream, in which mode, healthy or not and why.
@@ -73,7 +74,7 @@ function Shell({ tone, title, body, children }: { tone: 'success' | 'danger' | '
       )}
     >
       <div className="min-w-0">
-        <p className={cn('font-semibold', tone === 'success' && 'text-success', tone === 'danger' && 'text-danger')}>{title}</p>
+        <p className={cn('font-semibold', tone === 'success' && toneText.success, tone === 'danger' && toneText.danger)}>{title}</p>
         <p className="mt-1 break-words">{body}</p>
       </div>
       {children}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CreateRunForm } from '@/components/forms/create-run-form';
+import { toneText } from '@/components/ui/badge';
 
 /** "New run" on the thread, folded away until asked for (the page is about reading first). */
 export function CreateRunPanel({ threadId, locked }: { threadId: string; locked: boolean }) {
@@ -20,7 +21,7 @@ export function CreateRunPanel({ threadId, locked }: { threadId: string; locked:
     >
       <div id="create-run-body">
         {locked ? (
-          <p className="mb-3 text-sm text-warning">An active run locks this thread: the upstream will refuse a new run until it ends or is cancelled.</p>
+          <p className={`mb-3 text-sm ${toneText.warning}`}>An active run locks this thread: the upstream will refuse a new run until it ends or is cancelled.</p>
         ) : null}
         {open ? <CreateRunForm threadId={threadId} /> : <p className="text-sm text-muted">Start a run on this thread with any assistant, overrides and metadata.</p>}
       </div>

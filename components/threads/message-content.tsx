@@ -3,6 +3,7 @@
 import { isKnownMessageContent, type MessageContent } from '@/lib/contract';
 import { segmentAnnotatedText, type AnnotationLike } from '@/lib/view/thread-message-text';
 import { JsonView } from '@/components/ui/json-view';
+import { toneText } from '@/components/ui/badge';
 
 const fileUrl = (fileId: string) => `/api/v1/files/${encodeURIComponent(fileId)}/content`;
 
@@ -31,7 +32,7 @@ function AnnotatedText({ value, annotations, messageId }: { value: string; annot
       {footnotes.length ? (
         <ol className="mt-2 space-y-0.5 border-t border-border pt-2 text-xs text-muted" aria-label="Annotations">
           {footnotes.map((f) => (
-            <li key={f.marker} id={`${messageId}-fn-${f.marker}`}>
+            <li key={f.marker} id={`${messageId}-fn-${f.marker}`} className="break-all">
               [{f.marker}] {f.type === 'file_path' ? 'file' : 'cites'}{' '}
               {f.fileId ? (
                 <a href={fileUrl(f.fileId)} className="font-mono text-accent hover:underline" target="_blank" rel="noreferrer">
@@ -76,7 +77,7 @@ export function MessageContentPart({ part, messageId }: { part: MessageContent; 
     case 'refusal':
       return (
         <p className="rounded border border-warning/40 bg-warning/10 p-2 text-sm">
-          <span className="font-semibold text-warning">Refusal: </span>
+          <span className={`font-semibold ${toneText.warning}`}>Refusal: </span>
           {part.refusal}
         </p>
       );

@@ -10,6 +10,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { useNow } from '@/components/ui/use-now';
+import { toneText } from '@/components/ui/badge';
 
 const th = 'px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-muted';
 const td = 'px-3 py-2 align-top';
@@ -66,7 +67,7 @@ export function RunsTable({ threadId, runs, assistantNames }: { threadId: string
                   {formatTokens(run.usage?.total_tokens)}
                 </td>
                 <td className={`${td} font-mono text-xs`} title={error?.message ?? undefined}>
-                  {error ? <span className={run.status === 'failed' || run.status === 'expired' ? 'text-danger' : 'text-warning'}>{error.code}</span> : null}
+                  {error ? <span className={run.status === 'failed' || run.status === 'expired' ? toneText.danger : toneText.warning}>{error.code}</span> : null}
                 </td>
               </tr>
             );

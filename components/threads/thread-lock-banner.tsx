@@ -7,6 +7,7 @@ import { isActiveStatus } from '@/lib/view/thread-run-row';
 import { runHref } from '@/lib/view/thread-search';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
+import { toneText } from '@/components/ui/badge';
 
 /**
  * "Locked by run_… since …": while a run is active the API refuses new runs and messages on the thread (§5.4).
@@ -18,7 +19,7 @@ export function ThreadLockBanner({ threadId }: { threadId: string }) {
   return (
     <div role="status" data-testid="thread-lock-banner" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm">
       <div className="min-w-0">
-        <p className="font-semibold text-warning">This thread is locked by an active run</p>
+        <p className={`font-semibold ${toneText.warning}`}>This thread is locked by an active run</p>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
           <span className="font-mono break-all">{run.id}</span>
           <RunStatusBadge status={run.status} />

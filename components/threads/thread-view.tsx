@@ -49,11 +49,9 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
         }
       />
       <ThreadLockBanner threadId={threadId} />
-      <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="flex min-w-0 flex-col gap-5">
-          <RunsPanel threadId={threadId} params={params} />
-          <MessagesPanel threadId={threadId} params={params} live={locked} />
-        </div>
+      <RunsPanel threadId={threadId} params={params} />
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <MessagesPanel threadId={threadId} params={params} live={locked} />
         <div className="flex min-w-0 flex-col gap-5">
           {thread.isPending ? (
             <SkeletonRows rows={4} label="thread" />

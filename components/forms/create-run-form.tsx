@@ -19,7 +19,7 @@ import { useRunForm } from './use-run-form';
 import { toneText } from '@/components/ui/badge';
 
 const P = 'cr';
-const ORDER = ['assistant_id', 'model', 'tool_choice', 'instructions', 'tools', 'parallel_tool_calls', 'temperature', 'top_p', 'max_prompt_tokens', 'max_completion_tokens', 'truncation_strategy', 'additional_instructions', 'additional_messages', 'metadata', '_form'];
+const ORDER = ['assistant_id', 'model', 'tool_choice', 'instructions', 'tools', 'parallel_tool_calls', 'temperature', 'top_p', 'max_prompt_tokens', 'max_completion_tokens', 'truncation_strategy', 'additional_instructions', 'additional_messages', 'metadata', 'form'];
 
 /**
  * "Create run" on a thread. Validated with the contract's CreateRunBody before anything is sent (errors inline,
@@ -71,13 +71,13 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
         errors={errors}
         hint="With the emulator, metadata.scenario picks the run's course (e.g. fail_rate_limit, stuck_queued, expire)."
       />
-      {errors._form ? <p className="text-sm font-medium text-danger" data-testid="field-error-_form">{errors._form}</p> : null}
+      {errors.form ? <p className="text-sm font-medium text-danger" data-testid="field-error-form">{errors.form}</p> : null}
       <Checkbox id={`${P}-watch`} label="Open the new run and watch it live" checked={watch} onChange={(e) => setWatch(e.target.checked)} />
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the run" compact /> : null}
       {created ? (
-        <p role="status" className={`text-sm ${toneText.success}`}>
+        <output className={`block text-sm ${toneText.success}`}>
           Created <Link className="font-mono underline" href={runHref(threadId, created.id)}>{created.id}</Link> ({created.status}).
-        </p>
+        </output>
       ) : null}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" busy={mutation.isPending}>

@@ -16,7 +16,7 @@ import { RunOptionsFields } from './run-options-fields';
 import { useRunForm } from './use-run-form';
 
 const P = 'ctr';
-const ORDER = ['assistant_id', 'first_message', 'model', 'tool_choice', 'instructions', 'tools', 'parallel_tool_calls', 'temperature', 'top_p', 'max_prompt_tokens', 'max_completion_tokens', 'truncation_strategy', 'metadata', '_form'];
+const ORDER = ['assistant_id', 'first_message', 'model', 'tool_choice', 'instructions', 'tools', 'parallel_tool_calls', 'temperature', 'top_p', 'max_prompt_tokens', 'max_completion_tokens', 'truncation_strategy', 'metadata', 'form'];
 
 /**
  * "Create thread and run" (POST /threads/runs): a new thread with the first user message, and a run on it.
@@ -52,7 +52,7 @@ export function CreateThreadAndRunForm() {
         </div>
       </details>
       <MetadataEditor id={`${P}-metadata`} label="Run metadata" rows={state.metadata} onChange={(rows) => set('metadata', rows)} errors={errors} />
-      {errors._form ? <p className="text-sm font-medium text-danger">{errors._form}</p> : null}
+      {errors.form ? <p className="text-sm font-medium text-danger">{errors.form}</p> : null}
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the thread and run" compact /> : null}
       <div>
         <Button type="submit" variant="primary" busy={mutation.isPending}>

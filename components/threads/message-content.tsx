@@ -61,7 +61,7 @@ export function MessageContentPart({ part, messageId }: { part: MessageContent; 
       return (
         <figure className="flex flex-col gap-1">
           {/* eslint-disable-next-line @next/next/no-img-element -- bytes come through our proxy; no optimisation wanted */}
-          <img src={fileUrl(part.image_file.file_id)} alt={`Image file ${part.image_file.file_id}`} className="max-h-64 max-w-full rounded border border-border" loading="lazy" />
+          <img src={fileUrl(part.image_file.file_id)} alt={`File ${part.image_file.file_id} from the message`} className="max-h-64 max-w-full rounded border border-border" loading="lazy" />
           <figcaption className="font-mono text-xs text-muted">{part.image_file.file_id}</figcaption>
         </figure>
       );

@@ -19,7 +19,7 @@ export function MessagesPanel({ threadId, params, live }: { threadId: string; pa
   const query = useQuery(messagesQueryOptions(threadId, { limit: MESSAGE_PAGE_SIZE, after: params.mafter, before: params.mbefore }, { live }));
   const href = (patch: Partial<ThreadPageParams>) => `${threadHref(threadId)}${serializeThreadPageParams({ ...params, ...patch })}#messages`;
   const data = query.data;
-  const chronological = data ? [...data.data].reverse() : [];
+  const chronological = data ? data.data.toReversed() : [];
   const atNewest = !params.mafter && !params.mbefore;
   const travelledBack = Boolean(params.mbefore);
   const olderExists = data ? (travelledBack ? true : data.has_more) : false;

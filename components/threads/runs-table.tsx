@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { Run } from '@/lib/contract';
 import { formatDuration } from '@/lib/view/format-duration';
 import { describeUsage, formatTokens } from '@/lib/view/format-tokens';
-import { runDuration, runErrorCode } from '@/lib/view/thread-run-row';
+import { isActiveStatus, runDuration, runErrorCode } from '@/lib/view/thread-run-row';
 import { runHref } from '@/lib/view/thread-search';
 import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -18,7 +18,8 @@ const td = 'px-3 py-2 align-top';
 /** The runs of one page, newest first. Scrolls sideways on narrow screens; the status and id stay first. */
 export function RunsTable({ threadId, runs, assistantNames }: { threadId: string; runs: readonly Run[]; assistantNames: Map<string, string> }) {
   const now = useNow();
-  const nowSeconds = Math.floor((now ?? Date.now()) / 1000);
+  // Before hydration there is no clock: active runs show no age rather than a server-side guess.
+  const nowSeconds = now === null ? null : Math.floor(now / 1000);
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="runs-table">
@@ -37,7 +38,7 @@ export function RunsTable({ threadId, runs, assistantNames }: { threadId: string
         </thead>
         <tbody className="divide-y divide-border">
           {runs.map((run) => {
-            const duration = runDuration(run, nowSeconds);
+            const duration = nowSeconds === null && isActiveStatus(run.status) ? { seconds: null, ongoing: true } : runDuration(run, nowSeconds ?? 0);
             const error = runErrorCode(run);
             const assistant = assistantNames.get(run.assistant_id);
             return (

@@ -17,7 +17,7 @@ export function ThreadLockBanner({ threadId }: { threadId: string }) {
   const { data: run } = useQuery(latestRunQueryOptions(threadId));
   if (!run || !isActiveStatus(run.status)) return null;
   return (
-    <div role="status" data-testid="thread-lock-banner" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm">
+    <section aria-label="Thread lock" aria-live="polite" data-testid="thread-lock-banner" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm">
       <div className="min-w-0">
         <p className={`font-semibold ${toneText.warning}`}>This thread is locked by an active run</p>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -32,6 +32,6 @@ export function ThreadLockBanner({ threadId }: { threadId: string }) {
       <Link href={runHref(threadId, run.id)} className="rounded-md bg-warning px-3 py-2 font-medium text-white hover:opacity-90 dark:text-background">
         Open the run →
       </Link>
-    </div>
+    </section>
   );
 }

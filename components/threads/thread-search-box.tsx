@@ -51,7 +51,8 @@ export function ThreadSearchBox() {
   }
 
   return (
-    <form onSubmit={onSubmit} role="search" aria-label="Open a thread or run" className="flex flex-col gap-2" noValidate>
+    <search aria-label="Open a thread or run">
+    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
       <label htmlFor="search" className="text-sm font-medium">
         Thread id, run id, URL or pasted JSON
       </label>
@@ -83,5 +84,6 @@ export function ThreadSearchBox() {
       {note ? <p className="text-xs text-muted">{note}</p> : null}
       {lookupError ? <ErrorState error={lookupError} title="Run not found" compact /> : null}
     </form>
+    </search>
   );
 }

@@ -49,8 +49,8 @@ export function JsonView({
       <div className="absolute top-1 right-1">
         <CopyButton value={text} label={`Copy ${label}`} className="bg-surface" />
       </div>
-      <pre
-        tabIndex={0}
+      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable) */}
+      <pre tabIndex={0}
         aria-label={label}
         data-testid={testId}
         className={cn('overflow-auto rounded-md border border-border bg-surface-muted p-3 pr-9 font-mono text-xs leading-relaxed', maxHeightClass)}

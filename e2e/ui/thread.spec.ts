@@ -2,8 +2,8 @@ import { expect, screenshot, test, type EmulatorControl } from '../fixtures';
 import { expectNoSeriousA11yViolations } from '../pages/axe';
 import { ThreadPage } from '../pages/thread-page';
 
-async function threadWith(emulator: EmulatorControl, test: (t: { run_count?: number; latest_run?: unknown; title?: string | null }) => boolean) {
-  const found = (await emulator.threads()).find(test);
+async function threadWith(emulator: EmulatorControl, wanted: (t: { run_count?: number; latest_run?: unknown; title?: string | null }) => boolean) {
+  const found = (await emulator.threads()).find(wanted);
   expect(found, 'the emulator seed has such a thread').toBeTruthy();
   return found!;
 }

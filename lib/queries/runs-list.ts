@@ -4,7 +4,7 @@
  * filter; see lib/view/thread-run-scan.ts for the decision and the cursor rules.
  */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { CreateRunBody, ListOf, Run } from '@/lib/contract';
+import { ListOf, Run, type CreateRunBody } from '@/lib/contract';
 import { isActiveStatus } from '@/lib/view/thread-run-row';
 import { scanRuns, type ScanQuery, type ScanResult } from '@/lib/view/thread-run-scan';
 import { statusMatcher } from '@/lib/view/thread-page-params';

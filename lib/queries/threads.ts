@@ -3,7 +3,7 @@
  * at /api/v1, which mirrors the upstream's paths.
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { CreateThreadAndRunBody, Run, Thread } from '@/lib/contract';
+import { Run, Thread, type CreateThreadAndRunBody } from '@/lib/contract';
 import { apiFetch } from './fetcher';
 import { queryKeys } from './keys';
 

@@ -20,15 +20,15 @@ export type RecentThreadDto = {
   last_run: { id: string; status: string | null; created_at: number | null } | null;
 };
 
-const seeded = globalThis as typeof globalThis & { __runboardSeeded?: Set<string> };
+const seeded = globalThis as typeof globalThis & { runboardStoreSeeded?: Set<string> };
 
 /** Reads GET /__emulator/threads (root of the emulator, beside /v1) and records each thread with its title. */
 export async function seedFromEmulator(connection: Connection, force = false): Promise<number> {
-  seeded.__runboardSeeded ??= new Set();
+  seeded.runboardStoreSeeded ??= new Set();
   const db = getDb();
   const metaKey = `emulator_seeded:${connection.id}:${connection.baseUrl}`;
-  if (!force && seeded.__runboardSeeded.has(metaKey) && countThreadsSeen(db, connection.id) > 0) return 0;
-  seeded.__runboardSeeded.add(metaKey);
+  if (!force && seeded.runboardStoreSeeded.has(metaKey) && countThreadsSeen(db, connection.id) > 0) return 0;
+  seeded.runboardStoreSeeded.add(metaKey);
   try {
     const url = new URL('/__emulator/threads', connection.baseUrl);
     const res = await fetch(url, { headers: authHeaders(connection), signal: AbortSignal.timeout(3_000), cache: 'no-store' });
@@ -59,7 +59,7 @@ export async function seedFromEmulator(connection: Connection, force = false): P
     setMeta(db, metaKey, String(now));
     return count;
   } catch (error) {
-    seeded.__runboardSeeded.delete(metaKey);
+    seeded.runboardStoreSeeded.delete(metaKey);
     log('warn', 'recent_threads.seed_failed', { error });
     return 0;
   }

@@ -47,7 +47,7 @@ export function openDb(file: string): Db {
   return db;
 }
 
-const holder = globalThis as typeof globalThis & { __runboardDb?: { file: string; db: Db } };
+const holder = globalThis as typeof globalThis & { runboardStoreDb?: { file: string; db: Db } };
 
 export function dbFile(): string {
   return process.env.RUNBOARD_DB_FILE?.trim() || 'data/runboard.db';
@@ -56,8 +56,8 @@ export function dbFile(): string {
 /** The process-wide database, opened on first use. */
 export function getDb(): Db {
   const file = dbFile();
-  if (holder.__runboardDb && holder.__runboardDb.file === file) return holder.__runboardDb.db;
-  holder.__runboardDb?.db.close();
-  holder.__runboardDb = { file, db: openDb(file) };
-  return holder.__runboardDb.db;
+  if (holder.runboardStoreDb && holder.runboardStoreDb.file === file) return holder.runboardStoreDb.db;
+  holder.runboardStoreDb?.db.close();
+  holder.runboardStoreDb = { file, db: openDb(file) };
+  return holder.runboardStoreDb.db;
 }

@@ -75,7 +75,7 @@ describe('fieldForIssuePath', () => {
     ['tools[2].function.name', 'tools'],
     ['truncation_strategy.last_messages', 'truncation_strategy'],
     ['thread.messages[0].content', 'first_message'],
-    ['', '_form'],
+    ['', 'form'],
   ])('%s → %s', (path, field) => {
     expect(fieldForIssuePath(path)).toBe(field);
   });

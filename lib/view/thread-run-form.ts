@@ -162,7 +162,7 @@ const FIELD_OF_PREFIX: Array<[prefix: string, field: string]> = [
 ];
 
 export function fieldForIssuePath(path: string): string {
-  if (path === '') return '_form';
+  if (path === '') return 'form';
   if (path.startsWith('metadata')) return 'metadata';
   for (const [prefix, field] of FIELD_OF_PREFIX) if (path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)) return field;
   return path.split(/[.[]/)[0] ?? path;

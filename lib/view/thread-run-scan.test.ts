@@ -6,7 +6,7 @@ type R = { id: string; status: string; created_at: number };
 /** 300 runs, newest = r299; every 7th is failed. Implements the API's desc paging (before = nearest items). */
 function fakeThread(count = 300) {
   const asc: R[] = Array.from({ length: count }, (_, i) => ({ id: `r${i}`, status: i % 7 === 0 ? 'failed' : 'completed', created_at: 1000 + i }));
-  const desc = [...asc].reverse();
+  const desc = asc.toReversed();
   const calls: ScanQuery[] = [];
   const fetchPage = async (q: ScanQuery) => {
     calls.push(q);

@@ -65,11 +65,12 @@ export async function scanRuns<T extends ScanItem & { created_at?: number }>(opt
     }
   };
 
-  while (!full && scanned < budget) {
+  for (;;) {
+    if (full || scanned >= budget) break;
     const page = await opts.fetchPage({ limit: fetchLimit, order: 'desc', ...(cursor ? (backward ? { before: cursor } : { after: cursor }) : {}) });
     requests += 1;
     // Backward pages come newest-first too, but the items nearest the cursor are at the end: walk them from there.
-    const items = backward ? [...page.data].reverse() : page.data;
+    const items = backward ? page.data.toReversed() : page.data;
     let index = 0;
     for (; index < items.length; index++) {
       const item = items[index] as T;

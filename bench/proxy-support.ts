@@ -30,7 +30,19 @@ export function ensureBuild(distDir: string): void {
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
 
-export type NextServer = { url: string; stop: () => void };
+export type NextServer = { url: string; pid: number; stop: () => void };
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (clock ticks, 100/s).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
 
 /** `next start` on a free port with the given env; resolves once /api/health answers 200. */
 export async function startNext(distDir: string, env: Record<string, string>): Promise<NextServer> {
@@ -55,7 +67,7 @@ export async function startNext(distDir: string, env: Record<string, string>): P
       throw new Error(`next start not healthy within 60 s:\n${output}`);
     }
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid ?? 0, stop };
     } catch {
       /* not listening yet */
     }

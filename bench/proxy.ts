@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { startEmulatorServer } from '../lib/emulator/server';
-import { closedLoop, ensureBuild, startNext, type LoadResult } from './proxy-support';
+import { closedLoop, ensureBuild, processCpuMs, startNext, type LoadResult } from './proxy-support';
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-bench';
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 16);
@@ -15,6 +15,7 @@ const POLLERS = 50;
 const POLL_SECONDS = 10;
 
 type Run = { id: string; thread_id: string; status: string };
+type Row = LoadResult & { nextCpuMs: number | null; benchCpuMs: number };
 
 async function main(): Promise<void> {
   const apiKey = `sk-bench-${randomBytes(12).toString('hex')}`;
@@ -57,11 +58,25 @@ async function main(): Promise<void> {
 
     await closedLoop(4, 1, direct); // warm-up (JIT, keep-alive pools, route compilation)
     await closedLoop(4, 1, proxied);
-    const rows: Array<[string, LoadResult]> = [];
-    rows.push(['retrieve run, direct to emulator', await closedLoop(CLIENTS, SECONDS, direct)]);
-    rows.push(['retrieve run, through proxy (finished run, uncached)', await closedLoop(CLIENTS, SECONDS, proxied)]);
-    rows.push(['retrieve run, through proxy (active run, poll cache)', await closedLoop(CLIENTS, SECONDS, proxiedActive)]);
-    rows.push(['floor: GET /api/health on the same Next server', await closedLoop(CLIENTS, SECONDS, nextFloor)]);
+    // CPU per request is steadier than req/s on a shared machine: Next server process (from /proc) and this process
+    // (emulator + load generator, from process.cpuUsage).
+    const measure = async (send: () => Promise<Response>): Promise<Row> => {
+      const nextBefore = processCpuMs(next.pid);
+      const selfBefore = process.cpuUsage();
+      const result = await closedLoop(CLIENTS, SECONDS, send);
+      const self = process.cpuUsage(selfBefore);
+      const nextAfter = processCpuMs(next.pid);
+      return {
+        ...result,
+        nextCpuMs: nextBefore === null || nextAfter === null ? null : (nextAfter - nextBefore) / result.requests,
+        benchCpuMs: (self.user + self.system) / 1000 / result.requests,
+      };
+    };
+    const rows: Array<[string, Row]> = [];
+    rows.push(['retrieve run, direct to emulator', await measure(direct)]);
+    rows.push(['retrieve run, through proxy (finished run, uncached)', await measure(proxied)]);
+    rows.push(['retrieve run, through proxy (active run, poll cache)', await measure(proxiedActive)]);
+    rows.push(['floor: GET /api/health on the same Next server', await measure(nextFloor)]);
 
     await fetch(`${origin}/__emulator/requests`, { method: 'DELETE', headers });
     const polling = await closedLoop(POLLERS, POLL_SECONDS, proxiedActive);
@@ -76,14 +91,20 @@ async function main(): Promise<void> {
   }
 }
 
-function printReport(rows: Array<[string, LoadResult]>, polling: LoadResult, upstreamCalls: number): void {
+function printReport(rows: Array<[string, Row]>, polling: LoadResult, upstreamCalls: number): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`\nRunboard proxy benchmark — Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}, ${CLIENTS} concurrent clients, ${SECONDS} s per row`);
-  console.log(`${pad('scenario', 56)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(9)}`);
-  for (const [name, r] of rows) console.log(`${pad(name, 56)}${num(r.rps, 0)}${num(r.p50, 2)}${num(r.p99, 2)}${String(r.errors).padStart(9)}`);
-  const [direct, proxied, cached, floor] = rows.map(([, r]) => r) as [LoadResult, LoadResult, LoadResult, LoadResult];
+  const cpu = (n: number | null) => (n === null ? 'n/a' : n.toFixed(2)).padStart(11);
+  console.log(
+    `${pad('scenario', 56)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'Next CPU'.padStart(11)}${'bench CPU'.padStart(11)}`,
+  );
+  for (const [name, r] of rows) {
+    console.log(`${pad(name, 56)}${num(r.rps, 0)}${num(r.p50, 2)}${num(r.p99, 2)}${String(r.errors).padStart(8)}${cpu(r.nextCpuMs)}${cpu(r.benchCpuMs)}`);
+  }
+  console.log('(CPU columns: milliseconds of CPU per request in the Next server process / in this process = emulator + load generator)');
+  const [direct, proxied, cached, floor] = rows.map(([, r]) => r) as [Row, Row, Row, Row];
   console.log(`\nproxy / direct throughput (uncached): ${(proxied.rps / direct.rps).toFixed(2)}×   p50 overhead: +${(proxied.p50 - direct.p50).toFixed(2)} ms`);
   console.log(`proxy / direct throughput (active run, poll cache): ${(cached.rps / direct.rps).toFixed(2)}×`);
   console.log(`proxy / Next floor throughput (uncached): ${(proxied.rps / floor.rps).toFixed(2)}×  (how much of the cost is the proxy's own work)`);

@@ -54,7 +54,7 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create run" className="grid gap-5" data-testid="create-run-form">
+    <form onSubmit={onSubmit} noValidate aria-label="Create run" className="grid max-w-4xl gap-5" data-testid="create-run-form">
       <AssistantPicker prefix={P} value={state.assistant_id} onChange={(v) => set('assistant_id', v)} error={errors.assistant_id} />
       <AdditionalInstructions prefix={P} value={state.additional_instructions} onChange={(v) => set('additional_instructions', v)} error={errors.additional_instructions} />
       <AdditionalMessagesField prefix={P} rows={state.additional_messages} onChange={(rows) => set('additional_messages', rows)} error={errors.additional_messages} />

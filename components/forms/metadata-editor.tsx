@@ -82,7 +82,7 @@ export function MetadataEditor({
               </Button>
             </div>
             {rowError ? (
-              <p id={`${id}-row-${i}-error`} data-testid={`field-error-${id}-row-${i}`} className="text-xs font-medium text-danger">
+              <p id={`${id}-row-${i}-error`} data-testid={`field-error-${id}-row-${i}`} className="text-xs font-medium wrap-anywhere text-danger">
                 {rowError}
               </p>
             ) : null}
@@ -95,7 +95,7 @@ export function MetadataEditor({
         </Button>
       </div>
       {groupError ? (
-        <p id={`${id}-error`} data-testid={`field-error-${id}`} className="text-xs font-medium text-danger">
+        <p id={`${id}-error`} data-testid={`field-error-${id}`} className="text-xs font-medium wrap-anywhere text-danger">
           {groupError}
         </p>
       ) : null}

@@ -50,6 +50,8 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
       />
       <ThreadLockBanner threadId={threadId} />
       <RunsPanel threadId={threadId} params={params} />
+      {/* Full width: the form has many fields and is unreadable in a side column. */}
+      <CreateRunPanel threadId={threadId} locked={locked} />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <MessagesPanel threadId={threadId} params={params} live={locked} />
         <div className="flex min-w-0 flex-col gap-5">
@@ -60,7 +62,6 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
           ) : (
             <ThreadFacts thread={thread.data} />
           )}
-          <CreateRunPanel threadId={threadId} locked={locked} />
         </div>
       </div>
     </div>

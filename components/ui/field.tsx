@@ -26,7 +26,7 @@ export function Field({
   optional?: boolean;
 }) {
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
+    <div className={cn('flex min-w-0 flex-col gap-1', className)}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
         {optional ? <span className="ml-1 font-normal text-muted">(optional)</span> : null}
@@ -38,7 +38,7 @@ export function Field({
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} data-testid={`field-error-${id}`} className="text-xs font-medium text-danger">
+        <p id={`${id}-error`} data-testid={`field-error-${id}`} className="text-xs font-medium wrap-anywhere text-danger">
           {error}
         </p>
       ) : null}

@@ -2,6 +2,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { ListOf, Message } from '@/lib/contract';
 import { apiFetch } from './fetcher';
+import { outageRefetchInterval } from './threads';
 import { queryKeys, type PageParams } from './keys';
 
 const MessageList = ListOf(Message);
@@ -13,6 +14,7 @@ export function messagesQueryOptions(threadId: string, params: PageParams & { ru
     queryFn: ({ signal }) => apiFetch(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, { schema: MessageList, query, signal }),
     placeholderData: keepPreviousData,
     // While a run is active, new assistant messages appear on the newest page.
-    refetchInterval: opts.live && !params.after && !params.before ? 4_000 : false,
+    refetchInterval: (query) =>
+      query.state.status === 'error' ? outageRefetchInterval(query.state.error) : opts.live && !params.after && !params.before ? 4_000 : false,
   });
 }

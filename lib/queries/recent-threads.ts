@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch } from './fetcher';
+import { outageRefetchInterval } from './threads';
 import { queryKeys } from './keys';
 
 export const RecentThread = z.looseObject({
@@ -26,5 +27,6 @@ export function recentThreadsQueryOptions(limit = 25) {
     queryKey: [...queryKeys.recentThreads(), limit] as const,
     queryFn: ({ signal }) => apiFetch('/api/threads/recent', { schema: RecentThreads, query: { limit }, signal }),
     staleTime: 10_000,
+    refetchInterval: (query) => outageRefetchInterval(query.state.error),
   });
 }

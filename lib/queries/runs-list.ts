@@ -9,6 +9,7 @@ import { isActiveStatus } from '@/lib/view/thread-run-row';
 import { scanRuns, type ScanQuery, type ScanResult } from '@/lib/view/thread-run-scan';
 import { statusMatcher } from '@/lib/view/thread-page-params';
 import { apiFetch } from './fetcher';
+import { outageRefetchInterval } from './threads';
 import { queryKeys } from './keys';
 
 const RunList = ListOf(Run);
@@ -46,6 +47,7 @@ export function runListQueryOptions(threadId: string, params: RunListParams) {
     placeholderData: keepPreviousData,
     refetchInterval: (query) => {
       const data = query.state.data;
+      if (query.state.status === 'error') return outageRefetchInterval(query.state.error);
       if (!data || !data.rows.some((r) => isActiveStatus(r.status))) return false;
       return data.filtered ? LIVE_INTERVAL_FILTERED_MS : LIVE_INTERVAL_MS;
     },

@@ -14,7 +14,7 @@ export function messagesQueryOptions(threadId: string, params: PageParams & { ru
     queryFn: ({ signal }) => apiFetch(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, { schema: MessageList, query, signal }),
     placeholderData: keepPreviousData,
     // While a run is active, new assistant messages appear on the newest page.
-    refetchInterval: (query) =>
-      query.state.status === 'error' ? outageRefetchInterval(query.state.error) : opts.live && !params.after && !params.before ? 4_000 : false,
+    refetchInterval: (q) =>
+      q.state.status === 'error' ? outageRefetchInterval(q.state.error) : opts.live && !params.after && !params.before ? 4_000 : false,
   });
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { Fragment, memo, useState } from 'react';
 import type { Run, RunStep } from '@/lib/contract';
 import { formatDuration } from '@/lib/view/format-duration';
 import { buildRunTimeline, phaseDwell, type Precision, type RunPhase } from '@/lib/view/run-timeline';
@@ -22,6 +23,8 @@ const TERMINAL_COLOR: Record<string, string> = {
   cancelled: 'bg-muted',
   incomplete: 'bg-warning',
 };
+
+const MAX_ROWS = 14;
 
 type Segment = { statuses: string[]; start: number; end: number | null; uncertain: boolean };
 
@@ -52,6 +55,10 @@ export function RunStatusTimeline({ run, steps, cancelRequestedAt }: { run: Run;
   const spanEnd = Math.max(t.spanEnd, t.spanStart + 1);
   const total = spanEnd - t.spanStart;
   const segments = toSegments(t.phases, t.spanStart, now);
+  // Runs with many tool rounds have hundreds of phases: keep the table short unless asked.
+  const [showAll, setShowAll] = useState(false);
+  const collapsed = !showAll && t.phases.length > MAX_ROWS;
+  const shown = collapsed ? [...t.phases.slice(0, 4).map((p, i) => [p, i] as const), ...t.phases.slice(-6).map((p, i) => [p, t.phases.length - 6 + i] as const)] : t.phases.map((p, i) => [p, i] as const);
   return (
     <Card title="Status timeline" id="run-status-timeline" testId="run-status-timeline">
       <div className="relative h-7 w-full overflow-hidden rounded-md border border-border bg-surface-muted" aria-hidden>
@@ -92,13 +99,23 @@ export function RunStatusTimeline({ run, steps, cancelRequestedAt }: { run: Run;
           <tbody>
             <tr className="border-t border-border">
               <td className="py-1.5 pr-3">created</td>
-              <td className="py-1.5 pr-3"><RelativeTime value={run.created_at} mode="absolute" /></td>
+              <td className="py-1.5 pr-3"><Moment at={run.created_at} precision="exact" /></td>
               <td className="py-1.5 pr-3 text-muted">—</td>
               <td className="py-1.5 pr-3 text-muted">—</td>
               <td className="py-1.5 text-xs text-muted">created_at</td>
             </tr>
-            {t.phases.map((p, i) => (
-              <tr key={i} className="border-t border-border" data-testid="run-phase-row" data-status={p.status}>
+            {shown.map(([p, i], k) => (
+              <Fragment key={i}>
+              {collapsed && k === 4 ? (
+                <tr className="border-t border-border">
+                  <td colSpan={5} className="py-1.5">
+                    <button type="button" aria-expanded={false} onClick={() => setShowAll(true)} className="text-xs text-accent hover:underline" data-testid="show-all-phases">
+                      Show all {t.phases.length} phases ({t.phases.length - 10} hidden)
+                    </button>
+                  </td>
+                </tr>
+              ) : null}
+              <tr className="border-t border-border" data-testid="run-phase-row" data-status={p.status}>
                 <td className="py-1.5 pr-3 whitespace-nowrap">
                   <span aria-hidden className={cn('mr-1.5 inline-block size-2.5 rounded-sm', PHASE_COLOR[p.status] ?? 'bg-muted')} />
                   {runStatusLook(p.status).label}
@@ -108,6 +125,7 @@ export function RunStatusTimeline({ run, steps, cancelRequestedAt }: { run: Run;
                 <td className="py-1.5 pr-3 tabular-nums">{dwellText(p, now)}</td>
                 <td className="py-1.5 text-xs text-muted">{p.note ?? (p.startPrecision === 'exact' ? 'reported timestamps' : '')}</td>
               </tr>
+              </Fragment>
             ))}
             {t.terminal ? (
               <tr className="border-t border-border" data-testid="run-phase-terminal">
@@ -135,7 +153,11 @@ function dwellText(p: RunPhase, now: number): string {
   return `${approx ? '≈ ' : ''}${formatDuration(d)}`;
 }
 
-function Moment({ at, precision }: { at: number | null; precision: Precision }) {
+/**
+ * Memoised: the table re-renders every second (ongoing dwell), but a timestamp cell only when its value changes —
+ * formatting absolute times with zone names is expensive.
+ */
+const Moment = memo(function Moment({ at, precision }: { at: number | null; precision: Precision }) {
   if (at === null || precision === 'unknown') return <span className="text-muted">not reported</span>;
   return (
     <span className="inline-flex items-baseline gap-1">
@@ -143,7 +165,7 @@ function Moment({ at, precision }: { at: number | null; precision: Precision }) 
       <RelativeTime value={at} mode="absolute" />
     </span>
   );
-}
+});
 
 function Legend() {
   const items: Array<[string, string]> = [

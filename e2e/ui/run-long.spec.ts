@@ -1,0 +1,57 @@
+import { expect, screenshot, test } from '../fixtures';
+import { RunPage, findSeededRun } from '../pages/run-page';
+
+// Trace screencasting repaints a 300-row page on every frame and multiplies render time ~20x in headless
+// Chromium without a GPU; DOM snapshots are kept so a failure is still debuggable.
+test.use({ trace: { mode: 'retain-on-failure', screenshots: false } });
+
+test.describe('run page: long runs', () => {
+  test('a run with 300 steps renders, following cursors, with a virtualised list', async ({ page, emulator }, testInfo) => {
+    // The emulator's longest scripted run has ~52 steps, so the step list is served here (through the same
+    // proxy path the page uses) with 300 synthetic steps in pages of 100, honouring `after`.
+    const { threadId, run } = await findSeededRun(emulator, 'Northwind', (r) => r.metadata?.scenario === 'many_steps');
+    const base = 1_790_000_000;
+    const all = Array.from({ length: 300 }, (_, i) => ({
+      id: `step_synthetic${String(i).padStart(4, '0')}`,
+      object: 'thread.run.step',
+      created_at: base + i * 2,
+      completed_at: base + i * 2 + 1,
+      thread_id: threadId,
+      run_id: run.id,
+      assistant_id: 'asst_x',
+      type: i % 2 ? 'tool_calls' : 'message_creation',
+      status: 'completed',
+      step_details:
+        i % 2
+          ? { type: 'tool_calls', tool_calls: [{ id: `call_${i}`, type: 'function', function: { name: `tool_${i}`, arguments: '{}', output: '"ok"' } }] }
+          : { type: 'message_creation', message_creation: { message_id: `msg_${i}` } },
+      usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+    }));
+    const stepRequests: string[] = [];
+    await page.route(`**/api/v1/threads/${threadId}/runs/${run.id}/steps?**`, async (route) => {
+      const url = new URL(route.request().url());
+      stepRequests.push(url.search);
+      const after = url.searchParams.get('after');
+      const start = after ? all.findIndex((s) => s.id === after) + 1 : 0;
+      const data = all.slice(start, start + Number(url.searchParams.get('limit') ?? 20));
+      await route.fulfill({ json: { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < all.length } });
+    });
+    const rp = new RunPage(page, emulator);
+    const started = Date.now();
+    await rp.open(threadId, run.id);
+    await expect(page.getByRole('heading', { name: 'Steps (300)' })).toBeVisible();
+    testInfo.annotations.push({ type: 'render-300-steps-ms', description: String(Date.now() - started) });
+    expect(stepRequests.length).toBe(3);
+    // 150 tool rounds make ~450 phases: the timeline table stays short until asked.
+    await expect(page.getByTestId('show-all-phases')).toBeVisible();
+    expect(await page.getByTestId('run-phase-row').count()).toBe(10);
+    expect(stepRequests[1]).toContain('after=step_synthetic0099');
+    const list = page.getByTestId('step-list');
+    await expect(list).toHaveAttribute('data-virtual', 'true');
+    expect(await page.getByTestId('step-row').count()).toBeLessThan(60);
+    // Scroll to the end of the list: the last step is reachable.
+    await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(page.getByTestId('step-row').filter({ hasText: '#300' })).toBeVisible();
+    await screenshot(page, testInfo, 'run-300-steps');
+  });
+});

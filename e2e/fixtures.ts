@@ -76,6 +76,29 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
 type Fixtures = { emulator: EmulatorControl; emulatorKey: string };
 
 export const test = base.extend<Fixtures>({
+  // Every browser test doubles as a leak test: no response the page receives (document, JSON, script, header)
+  // may contain the upstream key the server holds.
+  page: async ({ page }, use) => {
+    const key = process.env.E2E_EMULATOR_API_KEY;
+    const leaks: string[] = [];
+    const checks: Array<Promise<void>> = [];
+    page.on('response', (response) => {
+      checks.push(
+        (async () => {
+          if (!key) return;
+          if (JSON.stringify(await response.allHeaders().catch(() => ({}))).includes(key)) leaks.push(`headers of ${response.url()}`);
+          const type = response.headers()['content-type'] ?? '';
+          // Event streams never end while a run is live; the API project's stream tests cover them.
+          if (!/json|text\/(html|plain|css)|javascript/.test(type)) return;
+          const body = await response.text().catch(() => '');
+          if (body.includes(key)) leaks.push(response.url());
+        })(),
+      );
+    });
+    await use(page);
+    await Promise.allSettled(checks);
+    expect(leaks, 'the upstream API key appeared in what the browser received').toEqual([]);
+  },
   emulatorKey: async ({}, use) => {
     await use(process.env.E2E_EMULATOR_API_KEY ?? '');
   },

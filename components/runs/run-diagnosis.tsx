@@ -6,19 +6,14 @@ import { spanFine } from '@/lib/view/diagnosis-format';
 import { cn } from '@/components/ui/cn';
 import { useSecondClock } from './use-second-clock';
 
+// Tone is carried by the thick left border and the tinted background; text stays in the foreground colour so it
+// keeps full contrast on every tint in both themes.
 const toneClasses: Record<DiagnosisTone, string> = {
-  neutral: 'border-border bg-surface-muted',
-  info: 'border-info/40 bg-info/10',
-  success: 'border-success/40 bg-success/10',
-  warning: 'border-warning/50 bg-warning/10',
-  danger: 'border-danger/50 bg-danger/10',
-};
-const headlineTone: Record<DiagnosisTone, string> = {
-  neutral: 'text-foreground',
-  info: 'text-info',
-  success: 'text-success',
-  warning: 'text-warning',
-  danger: 'text-danger',
+  neutral: 'border-border border-l-muted bg-surface-muted',
+  info: 'border-info/40 border-l-info bg-info/5',
+  success: 'border-success/40 border-l-success bg-success/5',
+  warning: 'border-warning/50 border-l-warning bg-warning/5',
+  danger: 'border-danger/50 border-l-danger bg-danger/5',
 };
 
 /**
@@ -41,9 +36,9 @@ export function RunDiagnosis({
   const d = diagnoseRun(run, { now, steps, cancelRequestedAt, cancellingSeenAt });
   const left = d.countdownTo != null ? d.countdownTo - now : null;
   return (
-    <div data-testid="run-diagnosis" data-tone={d.tone} className={cn('rounded-lg border p-3 sm:p-4', toneClasses[d.tone])}>
+    <div data-testid="run-diagnosis" data-tone={d.tone} className={cn('rounded-lg border border-l-4 p-3 sm:p-4', toneClasses[d.tone])}>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <p className={cn('text-base font-semibold', headlineTone[d.tone])} data-testid="run-diagnosis-headline">
+        <p className="text-base font-semibold text-foreground" data-testid="run-diagnosis-headline">
           {clock === null ? <span className="text-muted">Checking the run…</span> : d.headline}
         </p>
         {left != null && clock !== null ? (
@@ -63,7 +58,7 @@ export function RunDiagnosis({
           </p>
         ) : null}
       </div>
-      {d.advice ? <p className="mt-1 text-sm text-foreground/90">{d.advice}</p> : null}
+      {d.advice ? <p className="mt-1 text-sm text-foreground">{d.advice}</p> : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { EmulatorControl } from '../fixtures';
 
-type WireRun = { id: string; status: string; thread_id: string; metadata?: Record<string, string> | null; tools?: Array<{ type: string }> };
+type WireRun = { id: string; status: string; thread_id: string; created_at: number; metadata?: Record<string, string> | null; tools?: Array<{ type: string }> };
 type WireStep = { id: string; step_details: { type: string; tool_calls?: Array<{ type: string }> } };
 type ListOf<T> = { data: T[]; has_more: boolean; last_id: string | null };
 

@@ -10,12 +10,12 @@ test.describe('run page: long runs', () => {
     // The emulator's longest scripted run has ~52 steps, so the step list is served here (through the same
     // proxy path the page uses) with 300 synthetic steps in pages of 100, honouring `after`.
     const { threadId, run } = await findSeededRun(emulator, 'Northwind', (r) => r.metadata?.scenario === 'many_steps');
-    const base = 1_790_000_000;
+    const base = run.created_at + 2;
     const all = Array.from({ length: 300 }, (_, i) => ({
       id: `step_synthetic${String(i).padStart(4, '0')}`,
       object: 'thread.run.step',
-      created_at: base + i * 2,
-      completed_at: base + i * 2 + 1,
+      created_at: base + Math.floor(i * 0.6),
+      completed_at: base + Math.floor(i * 0.6) + 1,
       thread_id: threadId,
       run_id: run.id,
       assistant_id: 'asst_x',

@@ -47,6 +47,17 @@ export function openDb(file: string): Db {
   return db;
 }
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** Prepares each SQL text once per database: the recorder runs on every proxied answer, so re-preparing showed up in profiles. */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 const holder = globalThis as typeof globalThis & { runboardStoreDb?: { file: string; db: Db } };
 
 export function dbFile(): string {

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Db } from './db';
+import { prepared, type Db } from './db';
 
 // The record of threads and runs seen through this Runboard, per connection (ids from two upstreams never mix).
 // Titles come from thread metadata (title/name/subject) or, failing that, the first user message; a metadata title
@@ -44,13 +44,12 @@ export function recordThreadSeen(db: Db, s: ThreadSighting): void {
   const text = s.title?.text.replace(/\s+/g, ' ').trim().slice(0, 200) || null;
   const source = text ? (s.title?.source ?? null) : null;
   db.transaction(() => {
-    const existing = db
-      .prepare('SELECT title_source FROM threads_seen WHERE connection_id = ? AND thread_id = ?')
+    const existing = prepared(db, 'SELECT title_source FROM threads_seen WHERE connection_id = ? AND thread_id = ?')
       .get(s.connectionId, s.threadId) as { title_source: TitleSource | null } | undefined;
     // A better source replaces the title; a snippet from a message never replaces an existing title.
     const current = existing?.title_source ? TITLE_RANK[existing.title_source] : 0;
     const takeTitle = source !== null && (current === 0 || (source !== 'message' && TITLE_RANK[source] >= current));
-    db.prepare(
+    prepared(db, 
       `INSERT INTO threads_seen (connection_id, thread_id, title, title_source, created_at, first_seen_at, last_seen_at)
        VALUES (@c, @t, @title, @source, @created, @seen, @seen)
        ON CONFLICT (connection_id, thread_id) DO UPDATE SET
@@ -67,12 +66,12 @@ export type RunSighting = { runId: string; threadId: string; status?: string | n
 /** Records runs (and their threads). The newest run per thread becomes the thread's "last run" shown on home. */
 export function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunSighting[], seenAt = nowSeconds()): void {
   if (runs.length === 0) return;
-  const upsertRun = db.prepare(
+  const upsertRun = prepared(db, 
     `INSERT INTO runs_seen (connection_id, run_id, thread_id, status, created_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (connection_id, run_id) DO UPDATE SET status = COALESCE(excluded.status, status),
        created_at = COALESCE(excluded.created_at, created_at), seen_at = excluded.seen_at, thread_id = excluded.thread_id`,
   );
-  const touchThread = db.prepare(
+  const touchThread = prepared(db, 
     `INSERT INTO threads_seen (connection_id, thread_id, first_seen_at, last_seen_at, last_run_id, last_run_status, last_run_created_at)
      VALUES (@c, @t, @seen, @seen, @run, @status, @created)
      ON CONFLICT (connection_id, thread_id) DO UPDATE SET
@@ -97,8 +96,7 @@ export function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunS
 }
 
 export function listRecentThreads(db: Db, connectionId: string, limit = 20, offset = 0): ThreadSeen[] {
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT thread_id, title, created_at, first_seen_at, last_seen_at, last_run_id, last_run_status, last_run_created_at
        FROM threads_seen WHERE connection_id = ? ORDER BY last_seen_at DESC, COALESCE(NULLIF(last_run_created_at, 0), created_at, 0) DESC, thread_id
        LIMIT ? OFFSET ?`,
@@ -115,26 +113,26 @@ export function listRecentThreads(db: Db, connectionId: string, limit = 20, offs
 }
 
 export function countThreadsSeen(db: Db, connectionId: string): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM threads_seen WHERE connection_id = ?').get(connectionId) as { n: number }).n;
+  return (prepared(db, 'SELECT COUNT(*) AS n FROM threads_seen WHERE connection_id = ?').get(connectionId) as { n: number }).n;
 }
 
 export function findThreadForRun(db: Db, connectionId: string, runId: string): string | null {
-  const row = db.prepare('SELECT thread_id FROM runs_seen WHERE connection_id = ? AND run_id = ?').get(connectionId, runId) as { thread_id: string } | undefined;
+  const row = prepared(db, 'SELECT thread_id FROM runs_seen WHERE connection_id = ? AND run_id = ?').get(connectionId, runId) as { thread_id: string } | undefined;
   return row?.thread_id ?? null;
 }
 
 /** A thread the upstream says is gone (404) leaves the recent list, with its runs. */
 export function forgetThread(db: Db, connectionId: string, threadId: string): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM threads_seen WHERE connection_id = ? AND thread_id = ?').run(connectionId, threadId);
-    db.prepare('DELETE FROM runs_seen WHERE connection_id = ? AND thread_id = ?').run(connectionId, threadId);
+    prepared(db, 'DELETE FROM threads_seen WHERE connection_id = ? AND thread_id = ?').run(connectionId, threadId);
+    prepared(db, 'DELETE FROM runs_seen WHERE connection_id = ? AND thread_id = ?').run(connectionId, threadId);
   })();
 }
 
 export function getMeta(db: Db, key: string): string | null {
-  return (db.prepare('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  return (prepared(db, 'SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  prepared(db, 'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }

@@ -49,7 +49,7 @@ export function recordThreadSeen(db: Db, s: ThreadSighting): void {
     // A better source replaces the title; a snippet from a message never replaces an existing title.
     const current = existing?.title_source ? TITLE_RANK[existing.title_source] : 0;
     const takeTitle = source !== null && (current === 0 || (source !== 'message' && TITLE_RANK[source] >= current));
-    prepared(db, 
+    prepared(db,
       `INSERT INTO threads_seen (connection_id, thread_id, title, title_source, created_at, first_seen_at, last_seen_at)
        VALUES (@c, @t, @title, @source, @created, @seen, @seen)
        ON CONFLICT (connection_id, thread_id) DO UPDATE SET
@@ -66,12 +66,12 @@ export type RunSighting = { runId: string; threadId: string; status?: string | n
 /** Records runs (and their threads). The newest run per thread becomes the thread's "last run" shown on home. */
 export function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunSighting[], seenAt = nowSeconds()): void {
   if (runs.length === 0) return;
-  const upsertRun = prepared(db, 
+  const upsertRun = prepared(db,
     `INSERT INTO runs_seen (connection_id, run_id, thread_id, status, created_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (connection_id, run_id) DO UPDATE SET status = COALESCE(excluded.status, status),
        created_at = COALESCE(excluded.created_at, created_at), seen_at = excluded.seen_at, thread_id = excluded.thread_id`,
   );
-  const touchThread = prepared(db, 
+  const touchThread = prepared(db,
     `INSERT INTO threads_seen (connection_id, thread_id, first_seen_at, last_seen_at, last_run_id, last_run_status, last_run_created_at)
      VALUES (@c, @t, @seen, @seen, @run, @status, @created)
      ON CONFLICT (connection_id, thread_id) DO UPDATE SET
@@ -96,7 +96,7 @@ export function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunS
 }
 
 export function listRecentThreads(db: Db, connectionId: string, limit = 20, offset = 0): ThreadSeen[] {
-  const rows = prepared(db, 
+  const rows = prepared(db,
       `SELECT thread_id, title, created_at, first_seen_at, last_seen_at, last_run_id, last_run_status, last_run_created_at
        FROM threads_seen WHERE connection_id = ? ORDER BY last_seen_at DESC, COALESCE(NULLIF(last_run_created_at, 0), created_at, 0) DESC, thread_id
        LIMIT ? OFFSET ?`,

@@ -8,6 +8,7 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { runStatusLook } from '@/components/ui/run-status-badge';
+import { RunPhaseList } from './run-phase-list';
 import { useSecondClock } from './use-second-clock';
 
 const PHASE_COLOR: Record<string, string> = {
@@ -84,7 +85,8 @@ export function RunStatusTimeline({ run, steps, cancelRequestedAt }: { run: Run;
         ) : null}
       </div>
       <Legend />
-      <div className="mt-3 overflow-x-auto">
+      <RunPhaseList timeline={t} now={now} />
+      <div className="mt-3 hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="run-phase-table">
           <caption className="sr-only">Phases of the run with start, end and dwell time</caption>
           <thead className="text-xs text-muted">

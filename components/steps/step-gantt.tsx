@@ -38,10 +38,14 @@ export const StepGantt = memo(function StepGantt({
       className="flex flex-col gap-1"
     >
       <div className="flex">
-        {labelled ? <div className="w-40 shrink-0 sm:w-48" /> : null}
+        {labelled ? <div className="hidden w-48 shrink-0 sm:block" /> : null}
         <div className="relative h-4 flex-1 text-[10px] text-muted">
           {ticks.map((f) => (
-            <span key={f} className="absolute -translate-x-1/2 whitespace-nowrap tabular-nums first:translate-x-0 last:-translate-x-full" style={{ left: `${f * 100}%` }}>
+            <span
+              key={f}
+              className={cn('absolute -translate-x-1/2 whitespace-nowrap tabular-nums first:translate-x-0 last:-translate-x-full', (f === 0.25 || f === 0.75) && 'hidden md:inline')}
+              style={{ left: `${f * 100}%` }}
+            >
               +{formatDuration(Math.round(f * total))}
             </span>
           ))}
@@ -49,7 +53,7 @@ export const StepGantt = memo(function StepGantt({
       </div>
       <div className="flex">
         {labelled ? (
-          <div className="w-40 shrink-0 pr-2 sm:w-48">
+          <div className="hidden w-48 shrink-0 pr-2 sm:block">
             {g.bars.map((b, i) => (
               <div key={b.id} className="truncate text-xs leading-[18px] text-muted" style={{ height: rowH }} title={b.label}>
                 {i + 1}. {b.label}

@@ -45,15 +45,15 @@ export const StepRow = memo(function StepRow({
       >
         <span aria-hidden className={cn('inline-block text-muted transition-transform', open && 'rotate-90')}>▸</span>
         <span className="w-8 shrink-0 text-xs text-muted tabular-nums">#{index + 1}</span>
-        <span className="min-w-0 flex-1 truncate font-medium">{stepLabel(step)}</span>
+        <span className="min-w-[9rem] flex-1 truncate font-medium">{stepLabel(step)}</span>
         <StepStatusBadge status={step.status} />
-        <span className="w-24 text-xs text-muted tabular-nums" title="Start, relative to the run's creation">
+        <span className="hidden w-24 text-xs text-muted tabular-nums sm:inline" title="Start, relative to the run's creation">
           +{formatDuration(step.created_at - runStart)}
         </span>
         <span className="w-20 text-xs tabular-nums" title="Duration">
           {ended != null ? formatDuration(ended - step.created_at) : step.status === 'in_progress' ? 'running' : '—'}
         </span>
-        <span className="w-16 text-right text-xs text-muted tabular-nums" title="Total tokens">
+        <span className="hidden w-16 text-right text-xs text-muted tabular-nums sm:inline" title="Total tokens">
           {step.usage?.total_tokens != null ? `${formatTokensCompact(step.usage.total_tokens)} tok` : ''}
         </span>
       </button>

@@ -48,4 +48,16 @@ describe('recordProxiedAnswer', () => {
     recordProxiedAnswer(db, { connectionId: C, endpointId: 'listAssistants', params: {}, status: 200, body: { object: 'list', data: [{ object: 'assistant', id: 'asst_1' }] } });
     expect(listRecentThreads(db, C)).toEqual([]);
   });
+
+  it('a 404 for a thread forgets it and its runs, leaving other threads alone', () => {
+    const db = openDb(':memory:');
+    const list = (thread: string, runId: string) => ({ connectionId: C, endpointId: 'listRuns', params: { thread_id: thread }, status: 200, body: { object: 'list', data: [run(runId, thread, 1)], has_more: false } });
+    recordProxiedAnswer(db, list('thread_gone', 'run_gone'));
+    recordProxiedAnswer(db, list('thread_kept', 'run_kept'));
+    const notFound = { error: { message: "No thread found with id 'thread_gone'.", type: 'invalid_request_error', param: null, code: null } };
+    recordProxiedAnswer(db, { connectionId: C, endpointId: 'getThread', params: { thread_id: 'thread_gone' }, status: 404, body: notFound });
+    expect(listRecentThreads(db, C).map((t) => t.threadId)).toEqual(['thread_kept']);
+    expect(findThreadForRun(db, C, 'run_gone')).toBeNull();
+    expect(findThreadForRun(db, C, 'run_kept')).toBe('thread_kept');
+  });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from './db';
-import { recordRunsSeen, recordThreadSeen, type RunSighting } from './threads-seen';
+import { forgetThread, recordRunsSeen, recordThreadSeen, type RunSighting } from './threads-seen';
 
 // Turns a successful proxied JSON answer into sightings of threads and runs. Reads bodies structurally (they were
 // already validated by the proxy against the contract) and ignores anything it does not recognise.
@@ -52,9 +52,14 @@ function firstUserText(message: Obj): string | null {
 }
 
 export function recordProxiedAnswer(db: Db, answer: ProxiedAnswer): void {
-  if (answer.status < 200 || answer.status >= 300) return;
   const { connectionId, body } = answer;
   const threadParam = answer.params.thread_id ?? null;
+  // The upstream says the thread is gone (deleted, or another project's): stop offering it on the home page.
+  if (answer.status === 404 && answer.endpointId === 'getThread' && threadParam) {
+    forgetThread(db, connectionId, threadParam);
+    return;
+  }
+  if (answer.status < 200 || answer.status >= 300) return;
 
   if (isObj(body) && body.object === 'thread') {
     const threadId = str(body.id);

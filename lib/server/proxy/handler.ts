@@ -117,7 +117,8 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     });
     audit(response.status, answer.upstreamRequestId);
     logRequest({ ...routeBase, status: response.status, upstreamRequestId: answer.upstreamRequestId, cache, attempts: answer.attempts });
-    if (response.ok && endpoint.response !== null && answer.json.ok) {
+    // 404s are observed too, so a thread the upstream no longer knows leaves the recent list.
+    if ((response.ok || response.status === 404) && endpoint.response !== null && answer.json.ok) {
       observeProxiedResponse({ connectionId: connection.id, endpointId: endpoint.id, params, status: response.status, body: answer.json.value });
     }
     return response;

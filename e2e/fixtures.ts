@@ -51,6 +51,17 @@ export class EmulatorControl {
     expect(res.ok(), await res.text()).toBeTruthy();
   }
 
+  /** Makes the emulator answer the next `count` API requests with an error (an upstream outage), until cleared. */
+  async injectFault(fault: { status: 429 | 500 | 503; count?: number; retry_after_seconds?: number }): Promise<void> {
+    const res = await this.api.post('/__emulator/faults', { data: fault });
+    expect(res.ok(), await res.text()).toBeTruthy();
+  }
+
+  async clearFaults(): Promise<void> {
+    const res = await this.api.delete('/__emulator/faults');
+    expect(res.ok(), await res.text()).toBeTruthy();
+  }
+
   async threads(): Promise<Array<{ id: string; title?: string | null; run_count?: number; [key: string]: unknown }>> {
     const res = await this.api.get('/__emulator/threads');
     expect(res.ok(), await res.text()).toBeTruthy();

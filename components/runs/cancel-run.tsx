@@ -28,7 +28,7 @@ export function CancelRun({ run }: { run: Run }) {
         testId="cancel-run-dialog"
         footer={
           <>
-            <Button onClick={() => setOpen(false)} autoFocus>
+            <Button onClick={() => setOpen(false)}>
               Keep it running
             </Button>
             <Button

@@ -34,9 +34,9 @@ export function LastUpdated({
         {intervalMs ? `live, every ${formatDuration(Math.round(intervalMs / 1000))}` : 'final state, not polling'}
       </span>
       {facts ? (
-        <span role="status" className="text-danger">
+        <output className="text-danger">
           Last refresh failed{facts.status ? ` (HTTP ${facts.status})` : ''}; retrying.
-        </span>
+        </output>
       ) : null}
       <button type="button" onClick={onRefresh} disabled={fetching} className="rounded px-1.5 py-0.5 text-accent hover:bg-surface-muted disabled:opacity-50">
         {fetching ? 'Refreshing…' : 'Refresh'}

@@ -88,6 +88,7 @@ export function RunConfig({ run }: { run: Run }) {
 function valueText(value: unknown): ReactNode {
   if (value == null) return <Missing>not reported</Missing>;
   if (typeof value === 'string') return <span className="font-mono text-xs">{value}</span>;
+  // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrollable: must be reachable by keyboard (axe)
   return <pre tabIndex={0} className="overflow-auto rounded bg-surface-muted p-2 font-mono text-xs">{toPrettyJson(value)}</pre>;
 }
 
@@ -106,6 +107,7 @@ function Missing({ children }: { children: ReactNode }) {
 
 function LongText({ text, testId }: { text: string; testId?: string }) {
   const long = text.length > 600;
+  // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrollable: must be reachable by keyboard (axe)
   const body = <p tabIndex={0} data-testid={testId} className="max-h-72 overflow-auto whitespace-pre-wrap rounded bg-surface-muted p-2 text-sm">{text}</p>;
   if (!long) return body;
   return (

@@ -7,10 +7,10 @@ export function RunViewerSkeleton({ crumbs }: { crumbs?: Crumb[] }) {
   return (
     <div className="flex flex-col gap-5" data-testid="run-viewer-loading">
       <PageHeader crumbs={crumbs} title="Run" subtitle={<Skeleton className="h-4 w-64" />} />
-      <div role="status" aria-label="Loading the run" className="flex flex-col gap-3">
+      <output aria-label="Loading the run" className="flex flex-col gap-3">
         <Skeleton className="h-5 w-3/4" />
         <Skeleton className="h-16 w-full" />
-      </div>
+      </output>
       <Card title="Status timeline">
         <Skeleton className="h-7 w-full" />
       </Card>

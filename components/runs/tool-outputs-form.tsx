@@ -84,9 +84,9 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
     // The run moved on: a one-line outcome, with the boxes folded away (typed text is kept, not lost).
     return (
       <Card title="Tool outputs" id="tool-outputs" testId="tool-outputs-form">
-        <p role="status" data-testid="tool-outputs-locked" className={submitted ? 'text-sm text-success' : 'text-sm font-medium text-warning'}>
+        <output data-testid="tool-outputs-locked" className={submitted ? 'block text-sm text-success' : 'block text-sm font-medium text-warning'}>
           {lockReason}
-        </p>
+        </output>
         <details className="mt-2">
           <summary className="cursor-pointer text-sm text-muted">{submitted ? 'Outputs sent' : 'Outputs as typed'} ({plural(calls.length, 'call')})</summary>
           <div className="mt-2 flex flex-col gap-3">{fields}</div>
@@ -104,9 +104,9 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
         {fields}
         {mutation.error ? <ErrorState error={mutation.error} title="The server refused the tool outputs" compact /> : null}
         {lockReason ? (
-          <p role="status" data-testid="tool-outputs-locked" className={submitted ? 'text-sm text-success' : 'text-sm font-medium text-warning'}>
+          <output data-testid="tool-outputs-locked" className={submitted ? 'block text-sm text-success' : 'block text-sm font-medium text-warning'}>
             {lockReason}
-          </p>
+          </output>
         ) : null}
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" variant="primary" disabled={!canSubmit} busy={inFlight} data-testid="submit-tool-outputs">

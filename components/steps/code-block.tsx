@@ -9,8 +9,8 @@ export function CodeBlock({ label, text, testId, className }: { label: string; t
         <span>{label}</span>
         <CopyButton value={text} label={`Copy ${label.toLowerCase()}`} />
       </figcaption>
-      <pre
-        tabIndex={0}
+      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable) */}
+      <pre tabIndex={0}
         data-testid={testId}
         className="max-h-80 overflow-auto rounded-md border border-border bg-surface-muted p-2.5 font-mono text-xs leading-relaxed whitespace-pre-wrap break-words"
       >

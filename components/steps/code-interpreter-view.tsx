@@ -21,10 +21,10 @@ export function CodeInterpreterView({ call }: { call: CodeInterpreterToolCall })
               <figcaption className="text-xs text-muted">
                 Image output <span className="font-mono">{fileId}</span>
               </figcaption>
-              {/* eslint-disable-next-line @next/next/no-img-element -- bytes come from our proxy, not a static asset */}
+              {/* oxlint-disable-next-line nextjs/no-img-element -- bytes stream from our proxy (/api/v1/files); next/image would re-fetch them through its optimiser */}
               <img
                 src={fileContentUrl(fileId)}
-                alt={`Image produced by the code interpreter (file ${fileId})`}
+                alt={`Code interpreter output, file ${fileId}`}
                 loading="lazy"
                 data-testid="code-image"
                 className="max-h-96 max-w-full self-start rounded-md border border-border bg-white"

@@ -34,7 +34,10 @@ export function FileSearchView({ call }: { call: FileSearchToolCall }) {
                 </div>
                 {r.file_name ? <p className="font-mono text-xs text-muted">{r.file_id}</p> : null}
                 {text ? (
+                  <>
+                  {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable) */}
                   <blockquote tabIndex={0} className="mt-1.5 max-h-48 overflow-auto border-l-2 border-border pl-2 text-sm whitespace-pre-wrap">{text}</blockquote>
+                  </>
                 ) : (
                   <p className="mt-1 text-xs text-muted">Content not returned by the server.</p>
                 )}

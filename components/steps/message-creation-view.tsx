@@ -62,10 +62,10 @@ function ContentPart({ part }: { part: MessageContent }) {
     }
     case 'image_file':
       return (
-        // eslint-disable-next-line @next/next/no-img-element -- bytes come from our proxy
+        // oxlint-disable-next-line nextjs/no-img-element -- bytes stream from our proxy (/api/v1/files)
         <img
           src={fileContentUrl(part.image_file.file_id)}
-          alt={`Image in the message (file ${part.image_file.file_id})`}
+          alt={`Attachment shown in the message, file ${part.image_file.file_id}`}
           loading="lazy"
           className="max-h-96 max-w-full self-start rounded-md border border-border"
         />

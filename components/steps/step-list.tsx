@@ -27,7 +27,8 @@ export function StepList({
   ref?: Ref<StepListHandle>;
 }) {
   const virtual = steps.length > VIRTUALIZE_OVER;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
+  // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual's API is not memoisable; the app does not use the React Compiler
   const virtualizer = useVirtualizer({
     count: virtual ? steps.length : 0,
     getScrollElement: () => scrollRef.current,
@@ -64,12 +65,12 @@ export function StepList({
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div
+    <section
       ref={scrollRef}
       className="max-h-[70vh] overflow-auto rounded-md border border-border"
       data-testid="step-list"
       data-virtual="true"
-      role="region"
+      // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the scroll container must be reachable by keyboard (axe: scrollable-region-focusable)
       tabIndex={0}
       aria-label={`Steps (${steps.length}); scroll to see more`}
     >
@@ -86,6 +87,6 @@ export function StepList({
           })}
         </div>
       </div>
-    </div>
+    </section>
   );
 }

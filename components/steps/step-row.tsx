@@ -58,9 +58,9 @@ export const StepRow = memo(function StepRow({
         </span>
       </button>
       {open ? (
-        <div id={panelId} role="region" aria-labelledby={buttonId} className="px-3 pt-1 pb-4 sm:pl-14" data-testid="step-details">
+        <section id={panelId} aria-labelledby={buttonId} className="px-3 pt-1 pb-4 sm:pl-14" data-testid="step-details">
           <StepDetails step={step} threadId={threadId} />
-        </div>
+        </section>
       ) : null}
     </div>
   );

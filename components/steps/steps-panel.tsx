@@ -25,23 +25,25 @@ export function StepsPanel({
   runEnd: number | null;
   truncated: boolean;
 }) {
-  const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
+  // A shared link (?step=…) opens that step; read once when the steps first render (client only: the panel is
+  // never server-rendered because steps are fetched in the browser).
+  const [expanded, setExpanded] = useState<Set<string>>(() => {
+    const wanted = typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('step');
+    return wanted && steps.some((s) => s.id === wanted) ? new Set([wanted]) : new Set();
+  });
   const listRef = useRef<StepListHandle>(null);
-  const initial = useRef(true);
   const running = steps.some((s) => s.status === 'in_progress');
   const clock = useSecondClock();
   // The chart only needs to move while a step runs; otherwise freeze "now" so the memoised chart does not re-render.
   const chartNow = running ? (clock ?? runStart) : (runEnd ?? steps.at(-1)?.created_at ?? runStart);
 
+  const initialStep = useRef(expanded.size === 1 ? [...expanded][0] : undefined);
   useEffect(() => {
-    if (!initial.current || steps.length === 0) return;
-    initial.current = false;
-    const wanted = new URLSearchParams(window.location.search).get('step');
-    if (wanted && steps.some((s) => s.id === wanted)) {
-      setExpanded(new Set([wanted]));
-      requestAnimationFrame(() => listRef.current?.scrollToStep(wanted));
-    }
-  }, [steps]);
+    const id = initialStep.current;
+    if (!id) return;
+    initialStep.current = undefined;
+    requestAnimationFrame(() => listRef.current?.scrollToStep(id));
+  }, []);
 
   const toggle = useCallback((id: string) => {
     setExpanded((prev) => {

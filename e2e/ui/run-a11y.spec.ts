@@ -8,6 +8,7 @@ test.describe('run page: accessibility, themes and small screens', () => {
   });
 
   test('axe finds no serious violations: waiting run, expanded step, cancel dialog, dark theme', async ({ page, emulator }, testInfo) => {
+    test.slow(); // four full axe passes over a long page
     const { threadId, run } = await findSeededRun(emulator, 'ACME', (r) => r.status === 'requires_action');
     const rp = new RunPage(page, emulator);
     await rp.open(threadId, run.id);

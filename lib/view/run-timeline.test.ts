@@ -124,7 +124,7 @@ describe('buildRunTimeline', () => {
   });
 
   it('handles 500 steps in any order quickly and in order', () => {
-    const steps = Array.from({ length: 500 }, (_, i) => msgStep(T0 + 1 + i, T0 + 2 + i)).reverse();
+    const steps = Array.from({ length: 500 }, (_, i) => msgStep(T0 + 1 + i, T0 + 2 + i)).toReversed();
     const t = buildRunTimeline(run({ status: 'completed', started_at: T0 + 1, completed_at: T0 + 502 }), { now: T0, steps });
     expect(shape(t)).toEqual(['queued 0→1', 'in_progress 1→502']);
   });

@@ -32,7 +32,12 @@ export function CodeInterpreterView({ call }: { call: CodeInterpreterToolCall })
             </figure>
           );
         }
-        return <JsonView key={i} value={out} label={`Output of type ${out.type}`} />;
+        return (
+          <div key={i}>
+            <p className="mb-1 text-xs text-muted">Output of unknown type “{out.type}”:</p>
+            <JsonView value={out} label={`Output of type ${out.type}`} />
+          </div>
+        );
       })}
     </div>
   );

@@ -66,7 +66,14 @@ function StepBody({ step, threadId }: { step: RunStep; threadId: string }) {
 }
 
 function ToolCallView({ call }: { call: ToolCall }) {
-  if (!isKnownToolCall(call)) return <JsonView value={call} label={`Tool call of type ${call.type}`} />;
+  if (!isKnownToolCall(call)) {
+    return (
+      <div>
+        <p className="mb-1 text-xs text-muted">Runboard does not know tool type “{call.type}”; here is what the server sent:</p>
+        <JsonView value={call} label={`Tool call of type ${call.type}`} />
+      </div>
+    );
+  }
   switch (call.type) {
     case 'function':
       return <FunctionCallView call={call} />;

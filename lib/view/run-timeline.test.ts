@@ -116,6 +116,12 @@ describe('buildRunTimeline', () => {
     expect(shape(inc)).toEqual(['queued 0→1', 'in_progress 1→30']);
   });
 
+  it('without started_at the first step bounds the start of work, and the note says why', () => {
+    const t = buildRunTimeline(run({ status: 'in_progress' }), { now: T0 + 9, steps: [msgStep(T0 + 4, null, 'in_progress')] });
+    expect(shape(t)).toEqual(['queued 0→4~', 'in_progress 4~→now']);
+    expect(t.phases[1]?.note).toMatch(/started_at not reported/);
+  });
+
   it('sparse facade objects (no started_at, no terminal timestamp) keep unknowns unknown', () => {
     const t = buildRunTimeline(run({ status: 'completed' }), { now: T0 + 50 });
     expect(shape(t)).toEqual(['queued 0→?']);

@@ -39,6 +39,7 @@ export type TimelineContext = { now: number; steps?: readonly StepLike[] | null;
 
 const NOTE_RA_START = "Estimated: the tool step's creation; the run pauses once the call's arguments are complete.";
 const NOTE_FIRST_IP = 'started_at moved on after tool outputs, so the first start is bounded by the first step.';
+const NOTE_NO_STARTED_AT = 'started_at not reported; work began at the latest when the first step was created.';
 const NOTE_RESUME = 'The API keeps only the latest start; resumed at the latest when the next step was created.';
 const NOTE_CANCEL = 'The API does not record when cancel was requested.';
 
@@ -62,7 +63,7 @@ export function buildRunTimeline(run: RunLike, ctx: TimelineContext): RunTimelin
   if (started !== null && (rounds.length === 0 || started <= (rounds[0]?.created_at ?? Infinity))) {
     open('in_progress', started, 'exact');
   } else if (steps[0]) {
-    open('in_progress', steps[0].created_at, 'estimate', NOTE_FIRST_IP);
+    open('in_progress', steps[0].created_at, 'estimate', started === null ? NOTE_NO_STARTED_AT : NOTE_FIRST_IP);
   } else if (started !== null) {
     open('in_progress', started, 'exact');
   }

@@ -9,7 +9,7 @@ import { formatDuration, secondsBetween } from '@/lib/view/format-duration';
 import { formatTokens } from '@/lib/view/format-tokens';
 import { terminalMoment } from '@/lib/view/run-timeline';
 import { CopyButton, CopyableId } from '@/components/ui/copy-button';
-import { RelativeTime } from '@/components/ui/relative-time';
+import { Time } from '@/components/runs/time';
 import { isTerminal } from '@/lib/view/run-shapes';
 import { RunDiagnosis } from './run-diagnosis';
 
@@ -47,10 +47,10 @@ export function RunHeader({
         </Fact>
         <Fact label="Model">{run.model ? <span className="font-mono text-xs">{run.model}</span> : <Muted>not reported</Muted>}</Fact>
         <Fact label="Created">
-          <RelativeTime value={run.created_at} />
+          <Time value={run.created_at} />
         </Fact>
         <Fact label={isTerminal(run.status) ? 'Took' : 'Age'}>
-          {duration != null ? formatDuration(duration) : isTerminal(run.status) ? <Muted>end not reported</Muted> : <RelativeTime value={run.created_at} />}
+          {duration != null ? formatDuration(duration) : isTerminal(run.status) ? <Muted>end not reported</Muted> : <Time value={run.created_at} />}
         </Fact>
         <Fact label="Tokens">
           {run.usage ? (

@@ -6,7 +6,7 @@ import { formatDuration } from '@/lib/view/format-duration';
 import { buildRunTimeline, phaseDwell, type Precision, type RunPhase } from '@/lib/view/run-timeline';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
-import { RelativeTime } from '@/components/ui/relative-time';
+import { Time } from '@/components/runs/time';
 import { runStatusLook } from '@/components/ui/run-status-badge';
 import { RunPhaseList } from './run-phase-list';
 import { useSecondClock } from './use-second-clock';
@@ -85,7 +85,7 @@ export function RunStatusTimeline({ run, steps, cancelRequestedAt }: { run: Run;
         ) : null}
       </div>
       <Legend />
-      <RunPhaseList timeline={t} now={now} />
+      <RunPhaseList timeline={t} shown={shown} hidden={collapsed ? t.phases.length - shown.length : 0} onShowAll={() => setShowAll(true)} now={now} />
       <div className="mt-3 hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="run-phase-table">
           <caption className="sr-only">Phases of the run with start, end and dwell time</caption>
@@ -164,7 +164,7 @@ const Moment = memo(function Moment({ at, precision }: { at: number | null; prec
   return (
     <span className="inline-flex items-baseline gap-1">
       {precision === 'estimate' ? <span title="estimated">≈</span> : null}
-      <RelativeTime value={at} mode="absolute" />
+      <Time value={at} mode="absolute" />
     </span>
   );
 });

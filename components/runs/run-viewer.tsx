@@ -111,7 +111,7 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
       {stepsQ.error && !steps ? (
         <ErrorState error={stepsQ.error} title="Could not load the steps" onRetry={() => stepsQ.refetch()} retrying={stepsQ.isFetching} />
       ) : steps ? (
-        <StepsPanel steps={steps} threadId={threadId} runStart={run.created_at} runEnd={runEnd} truncated={stepsQ.data?.truncated ?? false} />
+        <StepsPanel steps={steps} threadId={threadId} runStart={run.created_at} runEnd={runEnd} truncated={stepsQ.data?.truncated ?? false} runActive={!isTerminal(run.status)} />
       ) : (
         <RunViewerSkeleton.Steps />
       )}

@@ -3,7 +3,7 @@
 import { isKnownStepDetails, isKnownToolCall, type RunStep, type ToolCall } from '@/lib/contract';
 import { formatTokens } from '@/lib/view/format-tokens';
 import { JsonView } from '@/components/ui/json-view';
-import { RelativeTime } from '@/components/ui/relative-time';
+import { Time } from '@/components/runs/time';
 import { stepEndedAt } from '@/lib/view/run-shapes';
 import { CodeInterpreterView } from './code-interpreter-view';
 import { FileSearchView } from './file-search-view';
@@ -17,9 +17,9 @@ export function StepDetails({ step, threadId }: { step: RunStep; threadId: strin
     <div className="flex flex-col gap-3 text-sm">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-xs sm:grid-cols-[max-content_1fr_max-content_1fr]">
         <dt className="text-muted">Created</dt>
-        <dd><RelativeTime value={step.created_at} mode="absolute" /></dd>
+        <dd><Time value={step.created_at} mode="absolute" /></dd>
         <dt className="text-muted">{step.status === 'in_progress' ? 'Running' : 'Ended'}</dt>
-        <dd>{ended != null ? <RelativeTime value={ended} mode="absolute" /> : <span className="text-muted">{step.status === 'in_progress' ? 'still running' : 'not reported'}</span>}</dd>
+        <dd>{ended != null ? <Time value={ended} mode="absolute" /> : <span className="text-muted">{step.status === 'in_progress' ? 'still running' : 'not reported'}</span>}</dd>
         <dt className="text-muted">Usage</dt>
         <dd>
           {step.usage

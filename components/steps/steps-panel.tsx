@@ -18,12 +18,14 @@ export function StepsPanel({
   runStart,
   runEnd,
   truncated,
+  runActive,
 }: {
   steps: readonly RunStep[];
   threadId: string;
   runStart: number;
   runEnd: number | null;
   truncated: boolean;
+  runActive: boolean;
 }) {
   // A shared link (?step=…) opens that step; read once when the steps first render (client only: the panel is
   // never server-rendered because steps are fetched in the browser).
@@ -89,7 +91,11 @@ export function StepsPanel({
       }
     >
       {steps.length === 0 ? (
-        <EmptyState title="No steps yet" description="The run has not produced any steps. They appear here as the backend works." testId="steps-empty" />
+        runActive ? (
+          <EmptyState title="No steps yet" description="The run has not produced any steps. They appear here as the backend works." testId="steps-empty" />
+        ) : (
+          <EmptyState title="This run produced no steps" description="It ended before the model did any work (see the diagnosis above)." testId="steps-empty" />
+        )
       ) : (
         <div className="flex flex-col gap-4">
           <StepGantt steps={steps} now={chartNow} spanStart={runStart} spanEnd={runEnd ?? undefined} onSelect={select} />

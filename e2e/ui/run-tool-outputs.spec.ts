@@ -80,3 +80,28 @@ test.describe('run page: requires_action', () => {
     await screenshot(page, testInfo, 'run-completed-after-outputs');
   });
 });
+
+test('a refusal from the server is shown verbatim with status and request id, and the form stays usable', async ({ page, emulator }, testInfo) => {
+  await emulator.reset();
+  const { threadId, run } = await findSeededRun(emulator, 'ACME', (r) => r.status === 'requires_action');
+  // The upstream's answer when outputs arrive too late, as the real API words it.
+  await page.route(`**/api/v1/threads/${threadId}/runs/${run.id}/submit_tool_outputs`, (route) =>
+    route.fulfill({
+      status: 400,
+      headers: { 'x-request-id': 'req_e2e_refused_0001' },
+      json: { error: { message: 'Runs in status "expired" do not accept tool outputs.', type: 'invalid_request_error', param: null, code: null } },
+    }),
+  );
+  const rp = new RunPage(page, emulator);
+  await rp.open(threadId, run.id);
+  await rp.outputBox(0).fill('{"status":"paid"}');
+  await rp.outputBox(1).fill('{"refund_id":"re_1"}');
+  await rp.submitOutputs.click();
+  const form = page.getByTestId('tool-outputs-form');
+  await expect(form.getByTestId('error-message')).toHaveText('Runs in status "expired" do not accept tool outputs.');
+  await expect(form.getByTestId('error-status')).toHaveText('400');
+  await expect(form.getByTestId('error-request-id')).toContainText('req_e2e_refused_0001');
+  await expect(rp.outputBox(1)).toHaveValue('{"refund_id":"re_1"}');
+  await expect(rp.submitOutputs).toBeEnabled();
+  await screenshot(page, testInfo, 'run-tool-outputs-refused');
+});

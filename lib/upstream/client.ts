@@ -4,6 +4,7 @@ import { authHeaders, connectionHost, type Connection } from './connection';
 import { UpstreamBadResponseError, UpstreamNetworkError, UpstreamTimeoutError } from './errors';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retry';
 import { buildUpstreamUrl, type QueryInput } from './url';
+import { readCapped } from './read-capped';
 
 // The one HTTP client to the upstream. Three shapes over one core:
 //  - upstreamFetch: buffered answer (status, headers, bytes); GETs retried on 408/409/429/5xx/network errors.
@@ -73,34 +74,18 @@ function startAttempt(timeoutMs: number, outer?: AbortSignal): Attempt {
   return { signal, timedOut: () => timeout.signal.aborted, clear: () => clearTimeout(timer) };
 }
 
-async function readCapped(response: Response, maxBytes: number, host: string, attempts: number): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new UpstreamBadResponseError({
-        host,
-        status: response.status,
-        detail: `the body is larger than the ${maxBytes}-byte limit`,
-        snippet: '',
-        attempts,
-      });
-    }
-    chunks.push(value);
+async function readResponseCapped(response: Response, maxBytes: number, host: string, attempts: number): Promise<Uint8Array> {
+  const body = await readCapped(response.body, maxBytes);
+  if (body === null) {
+    throw new UpstreamBadResponseError({
+      host,
+      status: response.status,
+      detail: `the body is larger than the ${maxBytes}-byte limit`,
+      snippet: '',
+      attempts,
+    });
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return body;
 }
 
 /** Buffered call. GETs are retried (bounded by one overall deadline); POST/DELETE get exactly one attempt. */
@@ -126,7 +111,7 @@ export async function upstreamFetch(
     let failure: unknown;
     try {
       const response = await doFetch(url, buildInit(connection, request, requestId, current.signal));
-      const body = await readCapped(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, host, attempt);
+      const body = await readResponseCapped(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, host, attempt);
       result = {
         status: response.status,
         headers: response.headers,

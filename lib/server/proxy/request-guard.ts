@@ -1,5 +1,6 @@
 import 'server-only';
 import { formatZodIssues, searchParamsToQuery, type Endpoint } from '@/lib/contract';
+import { readCapped } from '@/lib/upstream/read-capped';
 
 // Request hygiene: everything about an incoming proxy request that can be refused without contacting the upstream.
 // Query keys are checked against the endpoint's allow-list, the body against the contract's strict request schema,
@@ -67,24 +68,6 @@ export function checkQuery(endpoint: Endpoint, params: URLSearchParams): QueryCh
 
 export type BodyCheck = { ok: true; body: string | undefined; parsed: Record<string, unknown> | undefined; stream: boolean } | GuardRejection;
 
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(2)} MB` : `${Math.round(bytes / 1024)} KB`);
 
 /** Reads (capped) and validates the JSON body of a POST; GETs must not carry one. */
@@ -93,7 +76,7 @@ export async function checkBody(request: Request, endpoint: Endpoint, maxBytes: 
   const tooLarge = () =>
     reject(400, 'body_too_large', `The request body is larger than the ${formatBytes(maxBytes)} limit (RUNBOARD_PROXY_MAX_BODY_BYTES).`);
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
-  const bytes = await readCapped(request, maxBytes);
+  const bytes = await readCapped(request.body, maxBytes);
   if (bytes === null) return tooLarge();
   const text = Buffer.from(bytes).toString('utf8');
 

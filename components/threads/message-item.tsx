@@ -52,9 +52,9 @@ export function MessageItem({ message, threadId }: { message: Message; threadId:
       </div>
       {attachments.length ? (
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="Attachments">
-          {attachments.map((a) => (
-            <li key={a.file_id} className="rounded border border-border px-1.5 py-0.5">
-              📎 <span className="font-mono">{a.file_id}</span>
+          {attachments.map((a, i) => (
+            <li key={`${a.file_id ?? ''}:${i}`} className="rounded border border-border px-1.5 py-0.5">
+              📎 <span className="font-mono">{a.file_id ?? 'no file id'}</span>
               {a.tools?.length ? <span className="text-muted"> for {a.tools.map((t) => t.type).join(', ')}</span> : null}
             </li>
           ))}

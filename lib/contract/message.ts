@@ -86,8 +86,9 @@ export function isKnownMessageContent(part: MessageContent): part is KnownMessag
   return isKnownContentType(part.type);
 }
 
+/** Both keys are optional in the spec's MessageObject (Steady sends `attachments: [{}]`). */
 export const MessageAttachmentOut = z.looseObject({
-  file_id: z.string(),
+  file_id: z.string().nullish(),
   tools: z.array(z.looseObject({ type: z.string() })).nullish(),
 });
 

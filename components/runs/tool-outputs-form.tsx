@@ -4,6 +4,8 @@ import { useIsMutating } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { RequiredActionToolCall, Run } from '@/lib/contract';
 import { runMutationKeys, useSubmitToolOutputs, validateToolOutputs } from '@/lib/queries/run-mutations';
+import { useSubmitToolOutputsStream } from '@/lib/queries/run-stream';
+import { Checkbox } from '@/components/ui/field';
 import { outputProblem } from '@/lib/view/run-output-hint';
 import { plural } from '@/lib/view/diagnosis-format';
 import { Button } from '@/components/ui/button';
@@ -23,7 +25,12 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
   const [outputs, setOutputs] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string>>({});
-  const mutation = useSubmitToolOutputs(run.thread_id, run.id);
+  const [live, setLive] = useState(true);
+  const [sent, setSent] = useState(false);
+  const [streamEvents, setStreamEvents] = useState(0);
+  const plain = useSubmitToolOutputs(run.thread_id, run.id);
+  const streamed = useSubmitToolOutputsStream(run.thread_id, run.id, () => setStreamEvents((n) => n + 1));
+  const mutation = live ? streamed : plain;
   const inFlight = useIsMutating({ mutationKey: runMutationKeys.submitToolOutputs(run.thread_id, run.id) }) > 0;
   const clock = useSecondClock();
 
@@ -31,14 +38,15 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
   const deadlinePassed = waiting && run.expires_at != null && clock !== null && clock >= run.expires_at;
   const problems = Object.fromEntries(calls.map((c) => [c.id, outputProblem(outputs[c.id] ?? '', c.function.name)]));
   const missing = calls.filter((c) => problems[c.id]);
-  const submitted = mutation.isSuccess;
+  // Sent and not refused: with streaming the run moves on while the request is still open.
+  const submitted = sent && !mutation.isError;
   const locked = !waiting || deadlinePassed || submitted;
   const canSubmit = !locked && missing.length === 0 && !inFlight;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setTouched(Object.fromEntries(calls.map((c) => [c.id, true])));
-    if (!canSubmit || mutation.isPending) return;
+    if (!canSubmit || plain.isPending || streamed.isPending) return;
     const body = { tool_outputs: calls.map((c) => ({ tool_call_id: c.id, output: outputs[c.id] ?? '' })) };
     const checked = validateToolOutputs(body);
     if (!checked.ok) {
@@ -53,11 +61,16 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
       return;
     }
     setServerFieldErrors({});
-    mutation.mutate(checked.body);
+    setSent(true);
+    mutation.mutate(checked.body, { onError: () => setSent(false) });
   }
 
   let lockReason: string | null = null;
-  if (submitted) lockReason = `Outputs submitted. The run moved on (${runStatusLook(run.status).label}).`;
+  if (submitted) {
+    lockReason = `Outputs submitted. The run moved on (${runStatusLook(run.status).label}).`;
+    if (live && streamed.isPending) lockReason += ` Streaming the continuation live (${plural(streamEvents, 'event')} so far)…`;
+    else if (live && streamed.isSuccess) lockReason += ` Live stream finished after ${plural(streamEvents, 'event')}.`;
+  }
   else if (!waiting) lockReason = `The run is now ${runStatusLook(run.status).label}; it no longer accepts tool outputs.`;
   else if (deadlinePassed) lockReason = 'The deadline (expires_at) has passed: the server will refuse outputs and mark the run expired.';
 
@@ -117,6 +130,14 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
               {missing.length === calls.length ? 'Every call needs an output.' : `Missing: ${missing.map((c) => c.function.name).join(', ')}.`}
             </span>
           ) : null}
+          <Checkbox
+            id="tool-outputs-live"
+            label="Watch the continuation live (stream)"
+            checked={live}
+            disabled={locked || inFlight}
+            onChange={(e) => setLive(e.target.checked)}
+            className="sm:ml-auto"
+          />
         </div>
       </form>
     </Card>

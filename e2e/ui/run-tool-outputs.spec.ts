@@ -72,6 +72,8 @@ test.describe('run page: requires_action', () => {
 
     await rp.advance(30);
     await rp.expectStatus('completed');
+    // Submitted with stream: true (the default): the continuation arrived as server-sent events.
+    await expect(page.getByTestId('tool-outputs-locked')).toHaveText(/Live stream finished after \d+ events/);
     await expect(rp.diagnosis).toHaveText(/^Completed in \d+ min/);
     await expect(page.getByTestId('run-usage')).toBeVisible();
     // The function step shows the outputs that were submitted.

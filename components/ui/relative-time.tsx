@@ -11,8 +11,9 @@ import { useNow } from './use-now';
 export function RelativeTime({ value, mode = 'relative', className }: { value: number | null | undefined; mode?: 'relative' | 'absolute'; className?: string }) {
   const now = useNow();
   if (!isUnixSeconds(value)) return <span className={cn('text-muted', className)}>—</span>;
-  const text = now === null ? formatUtc(value) : mode === 'relative' ? formatRelative(value, now) : formatTimeTooltip(value).split('\n')[0];
+  // Before hydration there is no "now" (server and browser would disagree), so the UTC time stands in.
   const tooltip = now === null ? formatUtc(value) : formatTimeTooltip(value);
+  const text = now === null ? tooltip : mode === 'relative' ? formatRelative(value, now) : tooltip.split('\n')[0];
   return (
     <time dateTime={toIso(value)} title={tooltip} className={cn('whitespace-nowrap underline decoration-dotted decoration-muted/50 underline-offset-2', className)}>
       {text}

@@ -25,20 +25,32 @@ export function formatRelative(unixSeconds: number, nowMs: number): string {
   return 'just now';
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a 300-step run shows hundreds of timestamps:
+// keep one formatter per time zone (undefined = the runtime's own zone).
+const formatters = new Map<string | undefined, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 function parts(unixSeconds: number, timeZone: string | undefined) {
-  const fmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  });
   const map: Record<string, string> = {};
-  for (const part of fmt.formatToParts(new Date(unixSeconds * 1000))) map[part.type] = part.value;
+  for (const part of formatterFor(timeZone).formatToParts(new Date(unixSeconds * 1000))) map[part.type] = part.value;
   return map;
 }
 

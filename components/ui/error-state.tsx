@@ -19,7 +19,7 @@ export function errorFacts(error: unknown): ErrorFacts {
 
 /** True for outages (network, 5xx, 429, timeouts): the query layer keeps retrying those. */
 export function isTransientError(error: unknown): boolean {
-  if (!isApiRequestError(error)) return false;
+  if (!isApiRequestError(error) || error.isUnexpectedShape) return false;
   return error.status === 0 || error.status >= 500 || error.status === 429 || error.status === 408;
 }
 
@@ -46,7 +46,13 @@ export function ErrorState({
 }) {
   const facts = errorFacts(error);
   const transient = isTransientError(error);
-  const heading = title ?? (transient ? 'The upstream is not answering' : 'Request failed');
+  const heading =
+    title ??
+    (transient
+      ? 'The upstream is not answering'
+      : isApiRequestError(error) && error.isUnexpectedShape
+        ? 'The upstream answered in a shape Runboard cannot read'
+        : 'Request failed');
   return (
     <div role="alert" data-testid="error-state" className={cn('rounded-lg border border-danger/40 bg-danger/5 text-sm', compact ? 'p-3' : 'p-4', className)}>
       <p className="font-semibold text-danger">{heading}</p>

@@ -24,8 +24,14 @@ export class ApiRequestError extends Error {
     this.requestId = init.requestId ?? null;
   }
 
-  /** 4xx answers will not change on retry; 408/429 are the exceptions worth retrying. */
+  /** A 2xx body that does not match the contract: the upstream answered, so this is not an outage. */
+  get isUnexpectedShape(): boolean {
+    return this.code === 'unexpected_shape';
+  }
+
+  /** 4xx answers (and bodies we cannot read) will not change on retry; 408/429 are the exceptions worth retrying. */
   get isPermanent(): boolean {
+    if (this.isUnexpectedShape) return true;
     return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
   }
 }

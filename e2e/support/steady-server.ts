@@ -18,8 +18,13 @@ export async function startSteady(): Promise<{ url: string; process: Child }> {
   const port = await freePort();
   const proc = spawnGroup(path.join(ROOT, 'node_modules/.bin/steady'), ['-p', String(port), '--host', '127.0.0.1', '-q', SPEC_PATH], process.env);
   // Loading the 3 MB spec takes ~7 s on an idle machine; this one is shared, so allow far more.
-  await waitFor('steady', proc, 120_000, async () => /Ready to accept requests/.test(proc.output()));
-  return { url: `http://127.0.0.1:${port}`, process: proc };
+  const url = `http://127.0.0.1:${port}`;
+  // Readiness is an HTTP answer, not a log line: the native binary block-buffers its stdout when piped.
+  await waitFor('steady', proc, 120_000, async () => {
+    await fetch(`${url}/threads/thread_ready_probe`, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  });
+  return { url, process: proc };
 }
 
 /** One request the relay passed on, with what Steady said about it. */

@@ -36,14 +36,24 @@ export async function startSteady(): Promise<{ url: string; stop: () => void }> 
       }
     }
   };
-  const deadline = Date.now() + 60_000;
-  while (!/Ready to accept requests/.test(output)) {
+  const deadline = Date.now() + 120_000;
+  // Readiness is an HTTP answer, not a log line: the native binary block-buffers its stdout when piped, so its
+  // "Ready" line can sit unflushed behind the startup diagnostics.
+  const answers = async () => {
+    try {
+      await fetch(`${url}/threads/thread_ready_probe`, { signal: AbortSignal.timeout(2_000) });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (!(await answers())) {
     if (child.exitCode !== null) throw new Error(`steady exited (${child.exitCode}): ${output}`);
     if (Date.now() > deadline) {
       stop();
-      throw new Error(`steady did not start within 60 s: ${output}`);
+      throw new Error(`steady did not start within 120 s: ${output}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { url, stop };
 }

@@ -2,10 +2,9 @@
 
 import { isKnownMessageContent, type MessageContent } from '@/lib/contract';
 import { segmentAnnotatedText, type AnnotationLike } from '@/lib/view/thread-message-text';
+import { fileContentUrl } from '@/lib/queries/run';
 import { JsonView } from '@/components/ui/json-view';
 import { toneText } from '@/components/ui/badge';
-
-const fileUrl = (fileId: string) => `/api/v1/files/${encodeURIComponent(fileId)}/content`;
 
 /** Text with annotation placeholders turned into numbered markers, and the footnotes naming the cited files. */
 function AnnotatedText({ value, annotations, messageId }: { value: string; annotations: readonly AnnotationLike[] | null | undefined; messageId: string }) {
@@ -35,7 +34,7 @@ function AnnotatedText({ value, annotations, messageId }: { value: string; annot
             <li key={f.marker} id={`${messageId}-fn-${f.marker}`} className="break-all">
               [{f.marker}] {f.type === 'file_path' ? 'file' : 'cites'}{' '}
               {f.fileId ? (
-                <a href={fileUrl(f.fileId)} className="font-mono text-accent hover:underline" target="_blank" rel="noreferrer">
+                <a href={fileContentUrl(f.fileId)} className="font-mono text-accent hover:underline" target="_blank" rel="noreferrer">
                   {f.fileId}
                 </a>
               ) : (
@@ -61,7 +60,7 @@ export function MessageContentPart({ part, messageId }: { part: MessageContent; 
       return (
         <figure className="flex flex-col gap-1">
           {/* eslint-disable-next-line @next/next/no-img-element -- bytes come through our proxy; no optimisation wanted */}
-          <img src={fileUrl(part.image_file.file_id)} alt={`File ${part.image_file.file_id} from the message`} className="max-h-64 max-w-full rounded border border-border" loading="lazy" />
+          <img src={fileContentUrl(part.image_file.file_id)} alt={`File ${part.image_file.file_id} from the message`} className="max-h-64 max-w-full rounded border border-border" loading="lazy" />
           <figcaption className="font-mono text-xs text-muted">{part.image_file.file_id}</figcaption>
         </figure>
       );

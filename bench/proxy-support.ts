@@ -44,11 +44,18 @@ export function processCpuMs(pid: number): number | null {
   }
 }
 
-/** `next start` on a free port with the given env; resolves once /api/health answers 200. */
-export async function startNext(distDir: string, env: Record<string, string>): Promise<NextServer> {
+/**
+ * `next start` on a free port with the given env, from `cwd` (default: this repo); resolves once `readyPath`
+ * (default /api/health) answers 200. The UI bench also starts its bare baseline app with it.
+ */
+export async function startNext(
+  distDir: string,
+  env: Record<string, string>,
+  { cwd = ROOT, readyPath = '/api/health', name = 'next start' }: { cwd?: string; readyPath?: string; name?: string } = {},
+): Promise<NextServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(path.join(cwd, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd,
     env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,13 +68,13 @@ export async function startNext(distDir: string, env: Record<string, string>): P
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) {
       stop();
-      throw new Error(`next start not healthy within 60 s:\n${output}`);
+      throw new Error(`${name} not healthy within 60 s:\n${output}`);
     }
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid ?? 0, stop };
+      if ((await fetch(`${url}${readyPath}`)).ok) return { url, pid: child.pid ?? 0, stop };
     } catch {
       /* not listening yet */
     }

@@ -1,12 +1,12 @@
 // Helpers for bench/ui.ts: the "bare Next.js page" baseline app, the 300-step run, and in-page timing marks.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EmulatorServer } from '../lib/emulator/server';
 import type { StepRec } from '../lib/emulator/store';
-import { ROOT, freePort } from './proxy-support';
+import { ROOT, startNext } from './proxy-support';
 
 // ---------------------------------------------------------------------------------------------
 // Baseline: one page, next + react only, built with the same Next (Turbopack) from this repo's node_modules.
@@ -73,34 +73,8 @@ export function ensureBaselineBuild(): string {
 export type Server = { url: string; stop: () => void };
 
 /** `next start` for the baseline app on a free port; resolves once `/` answers 200. */
-export async function startBaseline(dir: string): Promise<Server> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(path.join(dir, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: dir,
-    env: { ...process.env, NEXT_DIST_DIR: '', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`baseline next start exited (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) {
-      stop();
-      throw new Error(`baseline not up within 60 s:\n${output}`);
-    }
-    try {
-      if ((await fetch(url)).ok) return { url, stop };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+export function startBaseline(dir: string): Promise<Server> {
+  return startNext('', {}, { cwd: dir, readyPath: '/', name: 'baseline next start' });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ function AnnotatedText({ value, annotations, messageId }: { value: string; annot
               key={i}
               href={`#${messageId}-fn-${s.marker}`}
               title={s.placeholder}
-              className="mx-0.5 rounded bg-accent/15 px-1 align-super text-[0.7em] font-semibold text-accent no-underline hover:underline"
+              className="mx-0.5 rounded bg-accent px-1 align-super text-[0.7em] font-semibold text-accent-foreground no-underline hover:underline"
               aria-label={`annotation ${s.marker}`}
             >
               [{s.marker}]
@@ -41,7 +41,7 @@ function AnnotatedText({ value, annotations, messageId }: { value: string; annot
                 <span className="font-mono">unknown file</span>
               )}
               {f.quote ? <> — “{f.quote}”</> : null}
-              {f.placeholder ? <span className="ml-1 font-mono opacity-80">({f.placeholder})</span> : null}
+              {f.placeholder ? <span className="ml-1 font-mono">({f.placeholder})</span> : null}
             </li>
           ))}
         </ol>

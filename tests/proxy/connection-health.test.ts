@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET as connectionGET } from '@/app/api/connection/route';
 import { GET as healthGET } from '@/app/api/health/route';
 import { SUNSET_MESSAGE, checkConnection, clearConnectionChecks } from '@/lib/server/connection-check';
 import { createConnection } from '@/lib/upstream/connection';
-import { callProxy, restoreEnv, setEnv, pointAtUpstream } from './support/harness';
-import { startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
+import { callProxy, setEnv, pointAtUpstream } from './support/harness';
+import { type FaultUpstream, faultUpstreamPerFile } from './support/fault-upstream';
 
 const KEY = 'sk-connection-test-key-WXYZ';
-let upstream: FaultUpstream;
 
 type ConnectionBody = {
   connection: { name: string; host: string; baseUrl: string; authStyle: string; maskedKey: string; mode: string };
@@ -20,36 +19,24 @@ async function getConnection(): Promise<{ status: number; text: string; body: Co
   return { status: response.status, text, body: JSON.parse(text) as ConnectionBody };
 }
 
-beforeAll(async () => {
-  upstream = await startFaultUpstream();
-});
-afterAll(async () => {
-  restoreEnv();
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.reset();
-  restoreEnv();
-  clearConnectionChecks();
-  pointAtUpstream(upstream.url, KEY, { RUNBOARD_CONNECTION_NAME: 'Support staging' });
-});
+const upstream = faultUpstreamPerFile(KEY, { RUNBOARD_CONNECTION_NAME: 'Support staging' }, () => clearConnectionChecks());
 
 describe('GET /api/connection', () => {
   it('describes the connection with a masked key and reports a reachable Assistants server', async () => {
-    upstream.setFallback({ kind: 'json', status: 200, body: { object: 'list', data: [], first_id: null, last_id: null, has_more: false } });
+    upstream().setFallback({ kind: 'json', status: 200, body: { object: 'list', data: [], first_id: null, last_id: null, has_more: false } });
     const { status, text, body } = await getConnection();
     expect(status).toBe(200);
     expect(body.connection).toMatchObject({
       name: 'Support staging',
-      host: new URL(upstream.url).host,
-      baseUrl: upstream.url,
+      host: new URL(upstream().url).host,
+      baseUrl: upstream().url,
       authStyle: 'bearer',
       maskedKey: '…WXYZ',
       mode: 'upstream',
     });
     expect(body.check.status).toBe('ok');
     expect(text).not.toContain(KEY);
-    expect(upstream.hits[0]).toMatchObject({ method: 'GET', path: '/v1/assistants', query: '?limit=1' });
+    expect(upstream().hits[0]).toMatchObject({ method: 'GET', path: '/v1/assistants', query: '?limit=1' });
   });
 
   it.each([
@@ -59,7 +46,7 @@ describe('GET /api/connection', () => {
     [{ kind: 'json', status: 200, body: { hello: 'world' } }, 'not_assistants', /not an Assistants list/],
     [{ kind: 'reset' }, 'unreachable', /Could not reach upstream/],
   ] as const)('check result %#: %s', async (behaviour, expected, message) => {
-    upstream.setFallback(behaviour as Parameters<FaultUpstream['setFallback']>[0]);
+    upstream().setFallback(behaviour as Parameters<FaultUpstream['setFallback']>[0]);
     const { text, body } = await getConnection();
     expect(body.check.status).toBe(expected);
     expect(body.check.message).toMatch(message);
@@ -67,15 +54,15 @@ describe('GET /api/connection', () => {
   });
 
   it('times out a hanging upstream', async () => {
-    pointAtUpstream(upstream.url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '150' });
-    upstream.setFallback({ kind: 'hang' });
+    pointAtUpstream(upstream().url, KEY, { RUNBOARD_UPSTREAM_TIMEOUT_MS: '150' });
+    upstream().setFallback({ kind: 'hang' });
     expect((await getConnection()).body.check).toMatchObject({ status: 'timeout', message: expect.stringMatching(/within 150 ms/) });
   });
 
   it('caches the live check for a few seconds (a polling banner costs no upstream traffic)', async () => {
-    upstream.setFallback({ kind: 'json', status: 200, body: { object: 'list', data: [] } });
+    upstream().setFallback({ kind: 'json', status: 200, body: { object: 'list', data: [] } });
     for (let i = 0; i < 4; i += 1) await getConnection();
-    expect(upstream.hits).toHaveLength(1);
+    expect(upstream().hits).toHaveLength(1);
   });
 
   it('explains the OpenAI sunset for api.openai.com', async () => {
@@ -96,7 +83,7 @@ describe('GET /api/health', () => {
     const response = await healthGET();
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', mode: 'upstream' });
-    expect(upstream.hits).toHaveLength(0);
+    expect(upstream().hits).toHaveLength(0);
   });
 
   it('is not ready when the configuration is bad, and says which variable is wrong', async () => {
@@ -114,6 +101,6 @@ describe('GET /api/health', () => {
     expect(response.status).toBe(503);
     const { error } = (await response.json()) as { error: { message: string; code: string } };
     expect(error).toMatchObject({ code: 'bad_config', message: expect.stringMatching(/RUNBOARD_POLL_CACHE_MS must be a whole number between 0 and 10000 \(got "often"\)/) });
-    expect(upstream.hits).toHaveLength(0);
+    expect(upstream().hits).toHaveLength(0);
   });
 });

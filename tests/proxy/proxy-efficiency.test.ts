@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callProxy, restoreEnv, pointAtUpstream } from './support/harness';
-import { okRun, startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
+import { describe, expect, it } from 'vitest';
+import { callProxy, pointAtUpstream } from './support/harness';
+import { okRun, startFaultUpstream, faultUpstreamPerFile } from './support/fault-upstream';
 
 // Single-flight and the poll micro-cache, observed as upstream hit counts. The cache TTL is set long (10 s) so no
 // assertion depends on timing; expiry is covered by the unit test of PollCache below.
@@ -8,28 +8,16 @@ import { okRun, startFaultUpstream, type FaultUpstream } from './support/fault-u
 import { PollCache } from '@/lib/server/poll-cache';
 
 const RUN = '/threads/thread_e1/runs/run_e1';
-let upstream: FaultUpstream;
 
-beforeAll(async () => {
-  upstream = await startFaultUpstream();
-});
-afterAll(async () => {
-  restoreEnv();
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.reset();
-  restoreEnv();
-  pointAtUpstream(upstream.url, 'sk-efficiency-key-123456', { RUNBOARD_POLL_CACHE_MS: '10000' });
-});
+const upstream = faultUpstreamPerFile('sk-efficiency-key-123456', { RUNBOARD_POLL_CACHE_MS: '10000' });
 
-const gets = () => upstream.hits.filter((h) => h.method === 'GET').length;
+const gets = () => upstream().hits.filter((h) => h.method === 'GET').length;
 
 describe('single-flight', () => {
   it('20 identical concurrent GETs cost one upstream request, and all get the answer', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    upstream.script({ kind: 'gated', gate, answer: { kind: 'json', status: 200, body: okRun('run_e1', 'completed') } });
+    upstream().script({ kind: 'gated', gate, answer: { kind: 'json', status: 200, body: okRun('run_e1', 'completed') } });
     const pending = Array.from({ length: 20 }, () => callProxy('GET', RUN));
     // Wait until the one upstream request has arrived, then let it answer.
     while (gets() < 1) await new Promise((r) => setImmediate(r));
@@ -50,29 +38,29 @@ describe('single-flight', () => {
 
 describe('poll cache', () => {
   it('keeps an active run for the TTL: sequential polls cost one upstream call', async () => {
-    upstream.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
+    upstream().setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
     for (let i = 0; i < 5; i += 1) expect((await callProxy('GET', RUN)).status).toBe(200);
     expect(gets()).toBe(1);
   });
 
   it('never caches a terminal run', async () => {
-    upstream.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'completed') });
+    upstream().setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'completed') });
     for (let i = 0; i < 3; i += 1) await callProxy('GET', RUN);
     expect(gets()).toBe(3);
   });
 
   it('never caches errors', async () => {
-    upstream.setFallback({ kind: 'json', status: 404, body: { error: { message: 'No run found' } } });
+    upstream().setFallback({ kind: 'json', status: 404, body: { error: { message: 'No run found' } } });
     for (let i = 0; i < 3; i += 1) expect((await callProxy('GET', RUN)).status).toBe(404);
     expect(gets()).toBe(3);
   });
 
   it('a mutation on the thread drops its cached polls', async () => {
-    upstream.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
+    upstream().setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
     await callProxy('GET', RUN);
     await callProxy('GET', RUN);
     expect(gets()).toBe(1);
-    upstream.script({ kind: 'json', status: 200, body: okRun('run_e1', 'cancelling') });
+    upstream().script({ kind: 'json', status: 200, body: okRun('run_e1', 'cancelling') });
     expect((await callProxy('POST', `${RUN}/cancel`)).status).toBe(200);
     await callProxy('GET', RUN);
     expect(gets()).toBe(2);
@@ -82,7 +70,7 @@ describe('poll cache', () => {
     const other = await startFaultUpstream();
     try {
       other.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'queued') });
-      upstream.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
+      upstream().setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
       expect(((await (await callProxy('GET', RUN)).json()) as { status: string }).status).toBe('in_progress');
       // Same process, same cache object (pointAtUpstream clears it, so switch env without clearing).
       process.env.OPENAI_BASE_URL = other.url;
@@ -96,8 +84,8 @@ describe('poll cache', () => {
   });
 
   it('RUNBOARD_POLL_CACHE_MS=0 turns it off', async () => {
-    pointAtUpstream(upstream.url, 'sk-efficiency-key-123456', { RUNBOARD_POLL_CACHE_MS: '0' });
-    upstream.setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
+    pointAtUpstream(upstream().url, 'sk-efficiency-key-123456', { RUNBOARD_POLL_CACHE_MS: '0' });
+    upstream().setFallback({ kind: 'json', status: 200, body: okRun('run_e1', 'in_progress') });
     for (let i = 0; i < 3; i += 1) await callProxy('GET', RUN);
     expect(gets()).toBe(3);
   });

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callProxy, restoreEnv, pointAtUpstream } from './support/harness';
-import { startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
+import { describe, expect, it } from 'vitest';
+import { callProxy, pointAtUpstream } from './support/harness';
+import { faultUpstreamPerFile } from './support/fault-upstream';
 
 // What reaches the upstream (only server-chosen headers) and how streams are passed through.
 
 const KEY = 'sk-header-test-key-778899';
-let upstream: FaultUpstream;
 
-beforeAll(async () => {
-  upstream = await startFaultUpstream();
-});
-afterAll(async () => {
-  restoreEnv();
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.reset();
-  restoreEnv();
-  pointAtUpstream(upstream.url, KEY, { OPENAI_ORG_ID: 'org_team', OPENAI_PROJECT_ID: 'proj_support', RUNBOARD_POLL_CACHE_MS: '0' });
-});
+const upstream = faultUpstreamPerFile(KEY, { OPENAI_ORG_ID: 'org_team', OPENAI_PROJECT_ID: 'proj_support', RUNBOARD_POLL_CACHE_MS: '0' });
 
 const hostile = {
   authorization: 'Bearer sk-client-supplied-should-not-pass',
@@ -40,7 +28,7 @@ describe('headers sent upstream', () => {
   ] as const)('%s %s: client credentials, cookies and x-forwarded-* never reach the upstream', async (method, path, body) => {
     const response = await callProxy(method, path, { headers: hostile, ...(body ? { body } : {}) });
     expect(response.status).toBe(200);
-    const sent = upstream.hits[0]!.headers;
+    const sent = upstream().hits[0]!.headers;
     expect(sent.authorization).toBe(`Bearer ${KEY}`);
     expect(sent.cookie).toBeUndefined();
     expect(sent['api-key']).toBeUndefined();
@@ -56,9 +44,9 @@ describe('headers sent upstream', () => {
   });
 
   it('api-key style (Azure) with api-version: key in api-key header, version in the query', async () => {
-    pointAtUpstream(upstream.url, KEY, { OPENAI_AUTH_HEADER: 'api-key', OPENAI_API_VERSION: '2025-04-01-preview' });
+    pointAtUpstream(upstream().url, KEY, { OPENAI_AUTH_HEADER: 'api-key', OPENAI_API_VERSION: '2025-04-01-preview' });
     await callProxy('GET', '/threads/thread_h1/runs?limit=2', { headers: hostile });
-    const hit = upstream.hits[0]!;
+    const hit = upstream().hits[0]!;
     expect(hit.headers['api-key']).toBe(KEY);
     expect(hit.headers.authorization).toBeUndefined();
     expect(new URLSearchParams(hit.query).get('api-version')).toBe('2025-04-01-preview');
@@ -68,7 +56,7 @@ describe('headers sent upstream', () => {
   it('only allowed query parameters are forwarded, include normalised to include[]', async () => {
     const include = encodeURIComponent('step_details.tool_calls[*].file_search.results[*].content');
     await callProxy('GET', `/threads/thread_h1/runs/run_h1/steps?limit=3&order=asc&include=${include}`);
-    const forwarded = new URLSearchParams(upstream.hits[0]!.query);
+    const forwarded = new URLSearchParams(upstream().hits[0]!.query);
     expect([...forwarded.keys()]).toEqual(['limit', 'order', 'include[]']);
   });
 });
@@ -81,7 +69,7 @@ describe('streams', () => {
   ];
 
   it('stream:true is piped through as text/event-stream with anti-buffering headers', async () => {
-    upstream.script({ kind: 'sse', events });
+    upstream().script({ kind: 'sse', events });
     const response = await callProxy('POST', '/threads/thread_h1/runs', { body: { assistant_id: 'asst_h1', stream: true } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
@@ -90,11 +78,11 @@ describe('streams', () => {
     expect(response.headers.get('x-request-id')).toBe('req_upstream_sse');
     const text = await response.text();
     expect(text).toBe(events.map((e) => `event: ${e.event}\ndata: ${e.data}\n\n`).join(''));
-    expect(upstream.hits[0]!.headers.accept).toBe('text/event-stream');
+    expect(upstream().hits[0]!.headers.accept).toBe('text/event-stream');
   });
 
   it('delivers the first event before the upstream has finished', async () => {
-    upstream.script({ kind: 'sse', events: events.slice(0, 1), holdOpen: true });
+    upstream().script({ kind: 'sse', events: events.slice(0, 1), holdOpen: true });
     const controller = new AbortController();
     const response = await callProxy('POST', '/threads/thread_h1/runs', { body: { assistant_id: 'asst_h1', stream: true }, signal: controller.signal });
     const reader = response.body!.getReader();
@@ -103,12 +91,12 @@ describe('streams', () => {
     // The client goes away: the proxy must abort the upstream request.
     controller.abort();
     await reader.cancel();
-    while (upstream.closedConnections() < 1) await new Promise((r) => setImmediate(r));
-    expect(upstream.closedConnections()).toBe(1);
+    while (upstream().closedConnections() < 1) await new Promise((r) => setImmediate(r));
+    expect(upstream().closedConnections()).toBe(1);
   });
 
   it('an upstream that breaks mid-stream yields an in-band error event, then the end', async () => {
-    upstream.script({ kind: 'sse', events: events.slice(0, 1), thenReset: true });
+    upstream().script({ kind: 'sse', events: events.slice(0, 1), thenReset: true });
     const response = await callProxy('POST', '/threads/thread_h1/runs', { body: { assistant_id: 'asst_h1', stream: true } });
     const text = await response.text();
     expect(text).toContain('event: thread.run.created');
@@ -116,7 +104,7 @@ describe('streams', () => {
   });
 
   it('an upstream refusal before streaming is an ordinary JSON error', async () => {
-    upstream.script({ kind: 'json', status: 400, body: { error: { message: 'Thread thread_h1 already has an active run run_x.', type: 'invalid_request_error' } } });
+    upstream().script({ kind: 'json', status: 400, body: { error: { message: 'Thread thread_h1 already has an active run run_x.', type: 'invalid_request_error' } } });
     const response = await callProxy('POST', '/threads/thread_h1/runs', { body: { assistant_id: 'asst_h1', stream: true } });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/json');

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { pointAtUpstream, restoreEnv } from './harness';
 
 // A tiny scriptable upstream on 127.0.0.1 for fault tests: each request is answered by the next scripted behaviour
 // (or the default), and every hit is recorded with its method, path, query and headers so tests can count retries
@@ -110,3 +112,27 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
       }),
   };
 }
+
+/**
+ * The hooks every fault-upstream suite needs: one upstream per file, reset and pointed at with a clean env before
+ * each test (after `beforeEachExtra`, for suites that clear more state). Returns an accessor because the server only
+ * exists once beforeAll has run.
+ */
+export function faultUpstreamPerFile(apiKey: string, env: Record<string, string> = {}, beforeEachExtra?: () => void): () => FaultUpstream {
+  let upstream: FaultUpstream | undefined;
+  beforeAll(async () => {
+    upstream = await startFaultUpstream();
+  });
+  afterAll(async () => {
+    restoreEnv();
+    await upstream?.close();
+  });
+  beforeEach(() => {
+    upstream!.reset();
+    restoreEnv();
+    beforeEachExtra?.();
+    pointAtUpstream(upstream!.url, apiKey, env);
+  });
+  return () => upstream!;
+}
+

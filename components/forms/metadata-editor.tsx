@@ -48,35 +48,27 @@ export function MetadataEditor({
         return (
           <div key={i} className="flex flex-col gap-1" data-testid="metadata-row">
             <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
-              <div className="flex-1">
-                <label htmlFor={keyId} className="sr-only">
-                  Key {i + 1}
-                </label>
-                <Input
-                  id={keyId}
-                  value={row.key}
-                  placeholder="key"
-                  onChange={(e) => update(i, { key: e.target.value })}
-                  aria-invalid={rowError ? true : undefined}
-                  aria-describedby={rowError ? `${id}-row-${i}-error` : undefined}
-                  className="font-mono"
-                />
-                <Counter length={row.key.length} max={maxKeyLength} />
-              </div>
-              <div className="flex-[2]">
-                <label htmlFor={valueId} className="sr-only">
-                  Value {i + 1}
-                </label>
-                <Input
-                  id={valueId}
-                  value={row.value}
-                  placeholder="value"
-                  onChange={(e) => update(i, { value: e.target.value })}
-                  aria-invalid={rowError ? true : undefined}
-                  aria-describedby={rowError ? `${id}-row-${i}-error` : undefined}
-                />
-                <Counter length={row.value.length} max={maxValueLength} />
-              </div>
+              <MetadataCell
+                id={keyId}
+                label={`Key ${i + 1}`}
+                value={row.key}
+                max={maxKeyLength}
+                onChange={(key) => update(i, { key })}
+                errorId={rowError ? `${id}-row-${i}-error` : undefined}
+                placeholder="key"
+                className="flex-1"
+                mono
+              />
+              <MetadataCell
+                id={valueId}
+                label={`Value ${i + 1}`}
+                value={row.value}
+                max={maxValueLength}
+                onChange={(value) => update(i, { value })}
+                errorId={rowError ? `${id}-row-${i}-error` : undefined}
+                placeholder="value"
+                className="flex-[2]"
+              />
               <Button size="sm" variant="ghost" className="self-start sm:mt-1" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove pair ${i + 1}`}>
                 Remove
               </Button>
@@ -100,6 +92,47 @@ export function MetadataEditor({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** One key or value input: visually unlabelled (the table reads as pairs), with a length counter near the limit. */
+function MetadataCell({
+  id,
+  label,
+  value,
+  max,
+  onChange,
+  errorId,
+  placeholder,
+  className,
+  mono = false,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  max: number;
+  onChange: (value: string) => void;
+  errorId: string | undefined;
+  placeholder: string;
+  className: string;
+  mono?: boolean;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <Input
+        id={id}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        className={mono ? 'font-mono' : undefined}
+      />
+      <Counter length={value.length} max={max} />
+    </div>
   );
 }
 

@@ -1,14 +1,14 @@
 /** Assistants for pickers and for naming a run's assistant. Lists change rarely: cached for minutes. */
 import { queryOptions } from '@tanstack/react-query';
 import { Assistant, ListOf } from '@/lib/contract';
-import { apiFetch } from './fetcher';
+import { apiFetch, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 
 const AssistantList = ListOf(Assistant);
 /** Pages followed at most for the picker (5 × 100); beyond that the id field is still free text. */
 const MAX_PAGES = 5;
 
-export function assistantsQueryOptions() {
+export function assistantsQueryOptions(transport?: ApiTransport) {
   const params = { limit: 100, order: 'desc' as const };
   return queryOptions({
     queryKey: queryKeys.assistants(params),
@@ -17,7 +17,7 @@ export function assistantsQueryOptions() {
       let after: string | undefined;
       let truncated = false;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const list = await apiFetch('/api/v1/assistants', { schema: AssistantList, query: { ...params, after }, signal });
+        const list = await apiFetch('/api/v1/assistants', { schema: AssistantList, query: { ...params, after }, signal, transport });
         all.push(...list.data);
         if (!list.has_more || list.data.length === 0) break;
         after = list.data[list.data.length - 1]?.id;

@@ -1,12 +1,20 @@
 import type { z } from 'zod';
 import { ApiRequestError } from './api-error';
 
+/**
+ * How apiFetch reaches Runboard's API: the browser's fetch unless given. The server's page prefetch passes one that
+ * answers the same `/api/...` paths from the upstream directly (lib/server/page-data), so a page's first HTML holds
+ * exactly what the browser's own queries would have produced: same URLs, same envelope handling, same contract parse.
+ */
+export type ApiTransport = (url: string, init: RequestInit) => Promise<Response>;
+
 type ApiFetchOptions<T> = {
   method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | undefined | null | string[]>;
   signal?: AbortSignal;
   schema: z.ZodType<T>;
+  transport?: ApiTransport;
 };
 
 /** Builds `/api/...` URLs; array values become repeated `key[]` params the way the upstream expects. */
@@ -23,15 +31,17 @@ export function apiUrl(path: string, query?: ApiFetchOptions<unknown>['query']):
 
 /** The only place the browser calls fetch: parses success bodies with the contract, errors into ApiRequestError. */
 export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
-  const { method = 'GET', body, query, signal, schema } = options;
+  const { method = 'GET', body, query, signal, schema, transport } = options;
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, query), {
+    const init: RequestInit = {
       method,
       signal,
       headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    };
+    const url = apiUrl(path, query);
+    response = await (transport ? transport(url, init) : fetch(url, init));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError({ status: 0, message: 'Runboard could not be reached. Check your network connection.', code: 'network_error' });

@@ -1,17 +1,17 @@
 /** A thread's messages, one cursor page at a time (newest first, as the API defaults). */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { ListOf, Message } from '@/lib/contract';
-import { apiFetch } from './fetcher';
+import { apiFetch, type ApiTransport } from './fetcher';
 import { outageRefetchInterval } from './threads';
 import { queryKeys, type PageParams } from './keys';
 
 const MessageList = ListOf(Message);
 
-export function messagesQueryOptions(threadId: string, params: PageParams & { run_id?: string }, opts: { live?: boolean } = {}) {
+export function messagesQueryOptions(threadId: string, params: PageParams & { run_id?: string }, opts: { live?: boolean; transport?: ApiTransport } = {}) {
   const query = { limit: params.limit ?? 20, order: params.order ?? 'desc', after: params.after, before: params.before, run_id: params.run_id };
   return queryOptions({
     queryKey: queryKeys.messages(threadId, query),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, { schema: MessageList, query, signal }),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, { schema: MessageList, query, signal, transport: opts.transport }),
     placeholderData: keepPreviousData,
     // While a run is active, new assistant messages appear on the newest page.
     refetchInterval: (q) =>

@@ -1,7 +1,7 @@
 /** Threads seen through this Runboard (GET /api/threads/recent; shape set by lib/server/recent-threads.ts). */
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiFetch } from './fetcher';
+import { apiFetch, type ApiTransport } from './fetcher';
 import { outageRefetchInterval } from './threads';
 import { queryKeys } from './keys';
 
@@ -22,10 +22,10 @@ export const RecentThreads = z.looseObject({
 });
 export type RecentThreads = z.infer<typeof RecentThreads>;
 
-export function recentThreadsQueryOptions(limit = 25) {
+export function recentThreadsQueryOptions(limit = 25, transport?: ApiTransport) {
   return queryOptions({
     queryKey: [...queryKeys.recentThreads(), limit] as const,
-    queryFn: ({ signal }) => apiFetch('/api/threads/recent', { schema: RecentThreads, query: { limit }, signal }),
+    queryFn: ({ signal }) => apiFetch('/api/threads/recent', { schema: RecentThreads, query: { limit }, signal, transport }),
     staleTime: 10_000,
     refetchInterval: (query) => outageRefetchInterval(query.state.error),
   });

@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { FILE_SEARCH_CONTENT_INCLUDE, ListOf, RunStep } from '@/lib/contract';
-import { apiFetch } from './fetcher';
+import { apiFetch, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 import { runPath } from './run';
 
@@ -17,13 +17,14 @@ const StepList = ListOf(RunStep);
 
 export type RunStepsResult = { steps: RunStep[]; pages: number; truncated: boolean };
 
-export async function fetchAllRunSteps(threadId: string, runId: string, signal?: AbortSignal): Promise<RunStepsResult> {
+export async function fetchAllRunSteps(threadId: string, runId: string, signal?: AbortSignal, transport?: ApiTransport): Promise<RunStepsResult> {
   const steps: RunStep[] = [];
   let after: string | undefined;
   for (let page = 1; page <= MAX_STEP_PAGES; page++) {
     const list = await apiFetch(`${runPath(threadId, runId)}/steps`, {
       schema: StepList,
       signal,
+      transport,
       query: { limit: STEP_PAGE_SIZE, order: 'asc', after, include: [FILE_SEARCH_CONTENT_INCLUDE] },
     });
     steps.push(...list.data);
@@ -34,9 +35,9 @@ export async function fetchAllRunSteps(threadId: string, runId: string, signal?:
   return { steps, pages: MAX_STEP_PAGES, truncated: true };
 }
 
-export function runStepsQueryOptions(threadId: string, runId: string) {
+export function runStepsQueryOptions(threadId: string, runId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.runSteps(threadId, runId, { limit: STEP_PAGE_SIZE, order: 'asc' }),
-    queryFn: ({ signal }) => fetchAllRunSteps(threadId, runId, signal),
+    queryFn: ({ signal }) => fetchAllRunSteps(threadId, runId, signal, transport),
   });
 }

@@ -5,7 +5,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { Assistant, Message, OpenAIFile, Run } from '@/lib/contract';
 import { runPollInterval } from '@/lib/view/run-poll';
-import { apiFetch } from './fetcher';
+import { apiFetch, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 
 const enc = encodeURIComponent;
@@ -19,10 +19,10 @@ export function fileContentUrl(fileId: string): string {
   return `/api/v1/files/${enc(fileId)}/content`;
 }
 
-export function runQueryOptions(threadId: string, runId: string) {
+export function runQueryOptions(threadId: string, runId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.run(threadId, runId),
-    queryFn: ({ signal }) => apiFetch(runPath(threadId, runId), { schema: Run, signal }),
+    queryFn: ({ signal }) => apiFetch(runPath(threadId, runId), { schema: Run, signal, transport }),
     // Re-evaluated after every fetch: fast while working, slower while waiting on the user, off once terminal.
     refetchInterval: (query) => runPollInterval(query.state.data, { nowSeconds: Date.now() / 1000 }),
     // A stuck run is exactly when people leave the tab open; keep it fresh only while visible.
@@ -30,10 +30,10 @@ export function runQueryOptions(threadId: string, runId: string) {
   });
 }
 
-export function assistantQueryOptions(assistantId: string) {
+export function assistantQueryOptions(assistantId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.assistant(assistantId),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/assistants/${enc(assistantId)}`, { schema: Assistant, signal }),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/assistants/${enc(assistantId)}`, { schema: Assistant, signal, transport }),
     staleTime: 5 * 60_000,
   });
 }

@@ -8,7 +8,7 @@ import { ListOf, Run, type CreateRunBody } from '@/lib/contract';
 import { isActiveStatus } from '@/lib/view/thread-run-row';
 import { scanRuns, type ScanQuery, type ScanResult } from '@/lib/view/thread-run-scan';
 import { statusMatcher } from '@/lib/view/thread-page-params';
-import { apiFetch } from './fetcher';
+import { apiFetch, type ApiTransport } from './fetcher';
 import { outageRefetchInterval } from './threads';
 import { queryKeys } from './keys';
 
@@ -26,18 +26,18 @@ export function runsPath(threadId: string): string {
   return `/api/v1/threads/${enc(threadId)}/runs`;
 }
 
-function fetchRunPage(threadId: string, signal: AbortSignal) {
-  return (query: ScanQuery) => apiFetch(runsPath(threadId), { schema: RunList, query, signal });
+function fetchRunPage(threadId: string, signal: AbortSignal, transport: ApiTransport | undefined) {
+  return (query: ScanQuery) => apiFetch(runsPath(threadId), { schema: RunList, query, signal, transport });
 }
 
-export function runListQueryOptions(threadId: string, params: RunListParams) {
+export function runListQueryOptions(threadId: string, params: RunListParams, transport?: ApiTransport) {
   const filters = { status: params.status, limit: params.limit, after: params.after, before: params.before };
   return queryOptions({
     queryKey: queryKeys.runList(threadId, filters),
     queryFn: async ({ signal }): Promise<RunListResult> => {
       const matches = statusMatcher(params.status);
       const result = await scanRuns<Run>({
-        fetchPage: fetchRunPage(threadId, signal),
+        fetchPage: fetchRunPage(threadId, signal, transport),
         cursor: { after: params.after, before: params.before },
         pageSize: params.limit,
         matches,
@@ -56,11 +56,11 @@ export function runListQueryOptions(threadId: string, params: RunListParams) {
 }
 
 /** The newest run of the thread (one request, limit 1). At most one run is active and it is always the newest. */
-export function latestRunQueryOptions(threadId: string) {
+export function latestRunQueryOptions(threadId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.latestRun(threadId),
     queryFn: async ({ signal }) => {
-      const list = await apiFetch(runsPath(threadId), { schema: RunList, query: { limit: 1, order: 'desc' }, signal });
+      const list = await apiFetch(runsPath(threadId), { schema: RunList, query: { limit: 1, order: 'desc' }, signal, transport });
       return list.data[0] ?? null;
     },
     // Fast while the thread is locked; slow otherwise, to notice runs started elsewhere.

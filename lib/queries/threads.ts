@@ -5,7 +5,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Run, Thread, type CreateThreadAndRunBody } from '@/lib/contract';
 import { isApiRequestError } from './api-error';
-import { apiFetch } from './fetcher';
+import { apiFetch, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 
 const enc = encodeURIComponent;
@@ -23,10 +23,11 @@ export function outageRefetchInterval(error: unknown): number | false {
   return error.status === 0 || error.status >= 500 || error.status === 429 || error.status === 408 ? 10_000 : false;
 }
 
-export function threadQueryOptions(threadId: string) {
+/** `transport` is only given by the server's page prefetch (see ApiTransport); the browser leaves it out. */
+export function threadQueryOptions(threadId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.threadDetail(threadId),
-    queryFn: ({ signal }) => apiFetch(threadPath(threadId), { schema: Thread, signal }),
+    queryFn: ({ signal }) => apiFetch(threadPath(threadId), { schema: Thread, signal, transport }),
     staleTime: 60_000,
     refetchInterval: (query) => outageRefetchInterval(query.state.error),
   });

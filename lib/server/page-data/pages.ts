@@ -1,0 +1,68 @@
+import 'server-only';
+import { dehydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
+import { assistantsQueryOptions } from '@/lib/queries/assistants';
+import type { ApiTransport } from '@/lib/queries/fetcher';
+import { messagesQueryOptions } from '@/lib/queries/messages';
+import { getQueryClient } from '@/lib/queries/query-client';
+import { recentThreadsQueryOptions } from '@/lib/queries/recent-threads';
+import { assistantQueryOptions, runQueryOptions } from '@/lib/queries/run';
+import { runStepsQueryOptions } from '@/lib/queries/run-steps';
+import { latestRunQueryOptions, runListQueryOptions } from '@/lib/queries/runs-list';
+import { threadQueryOptions } from '@/lib/queries/threads';
+import { MESSAGE_PAGE_SIZE, type ThreadPageParams } from '@/lib/view/thread-page-params';
+import { getDefaultConnection } from '../connection';
+import { log } from '../log';
+import { pageCaller, type PageRequest } from './context';
+import { pageTransport } from './transport';
+
+// One loader per page: each prefetches, on a fresh per-request QueryClient, the queries its client view reads first,
+// built with the same queryOptions the browser uses (same keys, same parsing), and returns the dehydrated cache for
+// the page's <HydrationBoundary>. Only successful answers are handed over: a 404 or an outage leaves the query to the
+// browser, which then shows the page's usual not-found or error state and recovers as before.
+
+/** How long a page waits for the upstream before handing over what it has (the browser fetches the rest). */
+export const PAGE_DATA_BUDGET_MS = 4_000;
+
+async function withPageClient(request: PageRequest, load: (client: QueryClient, transport: ApiTransport) => Promise<unknown>): Promise<DehydratedState> {
+  const client = getQueryClient();
+  let connection;
+  try {
+    connection = await getDefaultConnection();
+  } catch (error) {
+    log('warn', 'page_data.no_connection', { error });
+    return dehydrate(client);
+  }
+  const budget = AbortSignal.timeout(PAGE_DATA_BUDGET_MS);
+  const transport = pageTransport({ connection, caller: pageCaller(request), signal: budget, timeoutMs: Math.min(connection.timeoutMs, PAGE_DATA_BUDGET_MS) });
+  await load(client, transport);
+  return dehydrate(client);
+}
+
+/** Thread page: the thread, its newest run (lock banner), the runs page the URL asks for, messages, assistant names. */
+export function loadThreadPageData(request: PageRequest, threadId: string, view: ThreadPageParams): Promise<DehydratedState> {
+  return withPageClient(request, (client, transport) =>
+    Promise.all([
+      client.prefetchQuery(threadQueryOptions(threadId, transport)),
+      client.prefetchQuery(latestRunQueryOptions(threadId, transport)),
+      client.prefetchQuery(runListQueryOptions(threadId, view, transport)),
+      client.prefetchQuery(messagesQueryOptions(threadId, { limit: MESSAGE_PAGE_SIZE, after: view.mafter, before: view.mbefore }, { transport })),
+      client.prefetchQuery(assistantsQueryOptions(transport)),
+    ]),
+  );
+}
+
+/** Run page: the run and all its steps (side by side), then the assistant that ran it. */
+export function loadRunPageData(request: PageRequest, threadId: string, runId: string): Promise<DehydratedState> {
+  return withPageClient(request, async (client, transport) => {
+    const run = client
+      .fetchQuery(runQueryOptions(threadId, runId, transport))
+      .then((r) => client.prefetchQuery(assistantQueryOptions(r.assistant_id, transport)))
+      .catch(() => undefined);
+    await Promise.all([run, client.prefetchQuery(runStepsQueryOptions(threadId, runId, transport))]);
+  });
+}
+
+/** Home: the recent threads list. */
+export function loadHomePageData(request: PageRequest): Promise<DehydratedState> {
+  return withPageClient(request, (client, transport) => client.prefetchQuery(recentThreadsQueryOptions(undefined, transport)));
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+import type { ApiTransport } from '@/lib/queries/fetcher';
+import { upstreamFetch } from '@/lib/upstream/client';
+import type { Connection } from '@/lib/upstream/connection';
+import { isUpstreamError } from '@/lib/upstream/errors';
+import { tryParseJson } from '@/lib/upstream/json';
+import { authorize, type Caller } from '../access';
+import { errorResponse, upstreamErrorResponse } from '../api-error';
+import { log } from '../log';
+import { observeProxiedResponse } from '../observe';
+import { bufferedToResponse } from '../proxy/buffered';
+import { checkQuery } from '../proxy/request-guard';
+import { matchProxyRoute } from '../proxy/route-match';
+import { handleRecentThreads } from '../recent-threads';
+
+// The transport the server's page prefetch hands to lib/queries: it answers the browser's `/api/...` GET paths by
+// calling the upstream client directly (no HTTP round trip through our own proxy), with the proxy's own rules
+// (allow-listed route, access decision, query check) and its own answer shaping, so apiFetch parses exactly what the
+// browser would have received. Read-only by construction. Threads and runs seen are recorded as the proxy does.
+
+const ORIGIN = 'http://runboard.internal';
+
+export type PageTransportOptions = {
+  connection: Connection;
+  caller: Caller;
+  /** Aborts every upstream call of the page once its time budget is spent. */
+  signal: AbortSignal;
+  /** Per-call upstream timeout (the page's budget, not the proxy's 30 s default). */
+  timeoutMs: number;
+};
+
+export function pageTransport({ connection, caller, signal, timeoutMs }: PageTransportOptions): ApiTransport {
+  return async (url, init) => {
+    if ((init.method ?? 'GET') !== 'GET') throw new Error('The page prefetch only reads.');
+    const target = new URL(url, ORIGIN);
+    if (target.pathname === '/api/threads/recent') return handleRecentThreads(new Request(target));
+
+    const match = matchProxyRoute('GET', target.pathname);
+    if (!match.ok) return errorResponse(match.status, match.message, { code: match.code, param: match.param ?? null });
+    const { endpoint, params, apiPath } = match;
+    const decision = authorize(caller, endpoint);
+    if (!decision.allowed) return errorResponse(decision.status, decision.message, { code: 'forbidden' });
+    const query = checkQuery(endpoint, target.searchParams);
+    if (!query.ok) return errorResponse(query.status, query.message, { code: query.code, param: query.param ?? null });
+
+    const callSignal = init.signal ? AbortSignal.any([signal, init.signal]) : signal;
+    try {
+      // No retries here: the browser's queries retry on their own, so a failing upstream costs the page one attempt.
+      const answer = await upstreamFetch(connection, { method: 'GET', path: apiPath, query: query.forward, signal: callSignal }, { maxRetries: 0, timeoutMs });
+      const json = tryParseJson(answer.body);
+      const response = bufferedToResponse(connection, endpoint, { ...answer, json }, { 'x-request-id': answer.upstreamRequestId ?? answer.requestId });
+      if ((response.ok || response.status === 404) && json.ok) {
+        observeProxiedResponse({ connectionId: connection.id, endpointId: endpoint.id, params, status: response.status, body: json.value });
+      }
+      return response;
+    } catch (error) {
+      if (!isUpstreamError(error)) throw error;
+      log('warn', 'page_data.upstream_failed', { endpoint: endpoint.id, kind: error.kind });
+      return upstreamErrorResponse(error);
+    }
+  };
+}

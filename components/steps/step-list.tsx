@@ -34,6 +34,9 @@ export function StepList({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 41,
     overscan: 10,
+    // Before the list is measured (server HTML, hydration) it lays out the first rows of a 600 px window, so the first
+    // HTML already shows the oldest steps and hydration renders the same rows.
+    initialRect: { width: 0, height: 600 },
     getItemKey: (i) => steps[i]?.id ?? i,
   });
 

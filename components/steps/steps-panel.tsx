@@ -1,5 +1,6 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunStep } from '@/lib/contract';
 import { Card } from '@/components/ui/card';
@@ -27,12 +28,10 @@ export function StepsPanel({
   truncated: boolean;
   runActive: boolean;
 }) {
-  // A shared link (?step=…) opens that step; read once when the steps first render (client only: the panel is
-  // never server-rendered because steps are fetched in the browser).
-  const [expanded, setExpanded] = useState<Set<string>>(() => {
-    const wanted = typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('step');
-    return wanted && steps.some((s) => s.id === wanted) ? new Set([wanted]) : new Set();
-  });
+  // A shared link (?step=…) opens that step; read once when the steps first render. From the router's search params,
+  // so the server HTML (steps are prefetched) and the hydrating browser agree.
+  const wanted = useSearchParams().get('step');
+  const [expanded, setExpanded] = useState<Set<string>>(() => (wanted && steps.some((s) => s.id === wanted) ? new Set([wanted]) : new Set()));
   const listRef = useRef<StepListHandle>(null);
   const running = steps.some((s) => s.status === 'in_progress');
   const clock = useSecondClock();

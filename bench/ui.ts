@@ -3,7 +3,8 @@
 //  - thread page of the seeded 1,000-run thread: navigation start → first runs-table row painted;
 //  - run page of a run with 300 steps: navigation start → the steps card says "Steps (300)" and its first step row
 //    is painted (the page reads all 300 steps, 100 per request, before drawing the list);
-//  - JS the run page transfers (gzip, as served by `next start`) and its decoded size;
+//  - JS the run page transfers (gzip, as served by `next start`) and its decoded size, counted once the page has
+//    loaded and its network is idle (server-rendered rows paint before the scripts arrive);
 //  - baseline: a one-page Next app (next + react only, same Next build pipeline): navigation start → a client
 //    component's post-hydration marker painted, and its JS.
 // Each sample is a fresh browser context (cold HTTP cache); the three pages alternate, BENCH_RUNS times (default 7),
@@ -62,6 +63,10 @@ async function sample(browser: Browser, target: Target): Promise<Sample> {
     const marks = (await handle.jsonValue()) as Record<string, number>;
     const ms = target.done(marks);
     if (ms === undefined) throw new Error(`${target.name}: marks missing ${JSON.stringify(marks)}`);
+    // Server-rendered rows can paint before the page's scripts have even arrived: count the JS only once the page
+    // has loaded and its network has settled, so the figure is everything the page fetched to become interactive.
+    await page.waitForLoadState('load');
+    await page.waitForLoadState('networkidle');
     const js = await page.evaluate(() =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
         .filter((e) => e.initiatorType === 'script' || /\.m?js(\?|$)/.test(new URL(e.name).pathname))

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { RequiredActionToolCall } from '@/lib/contract';
 import { runQueryOptions } from '@/lib/queries/run';
@@ -13,6 +14,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { CopyableId } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
+import { SkeletonRows } from '@/components/ui/spinner';
 import { StepsPanel } from '@/components/steps/steps-panel';
 import { CancelRun } from './cancel-run';
 import { LastUpdated } from './last-updated';
@@ -23,7 +25,11 @@ import { RunNotFound } from './run-not-found';
 import { RunRawJson } from './run-raw-json';
 import { RunStatusTimeline } from './run-status-timeline';
 import { RunViewerSkeleton } from './run-viewer-skeleton';
-import { ToolOutputsForm } from './tool-outputs-form';
+
+// Only a run waiting on tool outputs shows the form: its code loads then, not with every run page.
+const ToolOutputsForm = dynamic(() => import('./tool-outputs-form').then((m) => m.ToolOutputsForm), {
+  loading: () => <SkeletonRows rows={3} label="tool outputs form" />,
+});
 
 /**
  * The run page (client root). Owns the two live queries (run + all steps, polled adaptively until terminal) and

@@ -1,10 +1,16 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { CreateRunForm } from '@/components/forms/create-run-form';
+import { SkeletonRows } from '@/components/ui/spinner';
 import { toneText } from '@/components/ui/badge';
+
+// The form (fields, pickers, validation) loads when "New run…" is pressed, not with the thread page.
+const CreateRunForm = dynamic(() => import('@/components/forms/create-run-form').then((m) => m.CreateRunForm), {
+  loading: () => <SkeletonRows rows={4} label="create run form" />,
+});
 
 /** "New run" on the thread, folded away until asked for (the page is about reading first). */
 export function CreateRunPanel({ threadId, locked }: { threadId: string; locked: boolean }) {

@@ -1,0 +1,53 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { ModifyRunBody, type Run } from '@/lib/contract';
+import { useModifyRunMetadata } from '@/lib/queries/run-mutations';
+import { metadataFromRows, rowsFromMetadata, type FieldErrors, type MetadataRow } from '@/lib/view/thread-run-form';
+import { contractErrors } from '@/components/forms/validate';
+import { MetadataEditor } from '@/components/forms/metadata-editor';
+import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/error-state';
+
+/** "Edit metadata" on the run page: the whole map, checked against the contract before it is sent. */
+export function RunMetadataForm({ run, onDone }: { run: Run; onDone: () => void }) {
+  const [rows, setRows] = useState<MetadataRow[]>(() => {
+    const initial = rowsFromMetadata(run.metadata as Record<string, unknown> | null | undefined);
+    return initial.length ? initial : [{ key: '', value: '' }];
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const mutation = useModifyRunMetadata(run.thread_id, run.id);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const local: FieldErrors = {};
+    const metadata = metadataFromRows(rows, local) ?? {};
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      return;
+    }
+    const checked = contractErrors(ModifyRunBody, { metadata }, rows);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    mutation.mutate(checked.data, { onSuccess: onDone });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="metadata-form">
+      <MetadataEditor id="run-metadata-editor" rows={rows} onChange={setRows} errors={errors} hint="Saving replaces the run's whole metadata map." />
+      {mutation.error ? <ErrorState error={mutation.error} title="The server refused the metadata" compact /> : null}
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" busy={mutation.isPending} data-testid="save-metadata">
+          Save metadata
+        </Button>
+        <Button onClick={onDone} disabled={mutation.isPending}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

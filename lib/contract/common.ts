@@ -7,6 +7,10 @@
  * facades omit are `.nullish()`), request shapes are strict (z.strictObject, API limits enforced).
  */
 import { z } from 'zod';
+import { FILE_SEARCH_CONTENT_INCLUDE, METADATA_LIMITS } from './kinds';
+
+// The zod-free values live in kinds.ts (browser code imports them without the schemas); re-exported here.
+export { isOneOf, METADATA_LIMITS, FILE_SEARCH_CONTENT_INCLUDE } from './kinds';
 
 // ---------------------------------------------------------------------------------------------
 // IDs
@@ -67,7 +71,6 @@ export type UnixTime = z.infer<typeof UnixTime>;
 // Metadata
 // ---------------------------------------------------------------------------------------------
 
-export const METADATA_LIMITS = { maxKeys: 16, maxKeyLength: 64, maxValueLength: 512 } as const;
 
 /**
  * Request metadata with the API's limits. The spec only states the limits in prose (its schema is a
@@ -152,7 +155,6 @@ export const ListQuery = z.object({
 export type ListQuery = z.infer<typeof ListQuery>;
 
 /** The one value `include[]` accepts today (createRun, listRunSteps, getRunStep). */
-export const FILE_SEARCH_CONTENT_INCLUDE = 'step_details.tool_calls[*].file_search.results[*].content' as const;
 export const IncludeQuery = z.object({
   include: z.array(z.literal(FILE_SEARCH_CONTENT_INCLUDE)).optional(),
 });
@@ -208,11 +210,6 @@ export function KnownOrOther<const T extends readonly [string, ...string[]]>(_kn
   return z.string().min(1) as unknown as z.ZodType<T[number] | (string & {}), string>;
 }
 
-/** Builds a type guard for a tuple of known values. */
-export function isOneOf<const T extends readonly string[]>(values: T) {
-  const set = new Set<string>(values);
-  return (value: unknown): value is T[number] => typeof value === 'string' && set.has(value);
-}
 
 /**
  * Fallback branch for discriminated content: accepts any object whose `type` is a string NOT in

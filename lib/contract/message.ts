@@ -3,6 +3,7 @@
  * the create body (also used for `additional_messages` and `thread.messages`), and the list query.
  */
 import { z } from 'zod';
+import { KNOWN_ANNOTATION_TYPES, KNOWN_CONTENT_TYPES } from './kinds';
 import {
   Id,
   KnownOrOther,
@@ -28,7 +29,7 @@ const IMAGE_DETAILS = ['auto', 'low', 'high'] as const;
 // Annotations and content parts (read side)
 // ---------------------------------------------------------------------------------------------
 
-export const KNOWN_ANNOTATION_TYPES = ['file_citation', 'file_path'] as const;
+export { KNOWN_ANNOTATION_TYPES, KNOWN_CONTENT_TYPES, isKnownAnnotation, isKnownMessageContent } from './kinds';
 export const FileCitationAnnotation = z.looseObject({
   type: z.literal('file_citation'),
   text: z.string(),
@@ -47,12 +48,7 @@ export const FilePathAnnotation = z.looseObject({
 export const Annotation = z.union([FileCitationAnnotation, FilePathAnnotation, UnknownVariant(KNOWN_ANNOTATION_TYPES)]);
 export type Annotation = z.infer<typeof Annotation>;
 export type KnownAnnotation = z.infer<typeof FileCitationAnnotation> | z.infer<typeof FilePathAnnotation>;
-const isKnownAnnotationType = isOneOf(KNOWN_ANNOTATION_TYPES);
-export function isKnownAnnotation(a: Annotation): a is KnownAnnotation {
-  return isKnownAnnotationType(a.type);
-}
 
-export const KNOWN_CONTENT_TYPES = ['text', 'image_file', 'image_url', 'refusal'] as const;
 export const TextContent = z.looseObject({
   type: z.literal('text'),
   text: z.looseObject({ value: z.string(), annotations: z.array(Annotation).nullish() }),
@@ -81,10 +77,6 @@ export type KnownMessageContent =
   | z.infer<typeof ImageFileContent>
   | z.infer<typeof ImageUrlContent>
   | z.infer<typeof RefusalContent>;
-const isKnownContentType = isOneOf(KNOWN_CONTENT_TYPES);
-export function isKnownMessageContent(part: MessageContent): part is KnownMessageContent {
-  return isKnownContentType(part.type);
-}
 
 /** Both keys are optional in the spec's MessageObject (Steady sends `attachments: [{}]`). */
 export const MessageAttachmentOut = z.looseObject({

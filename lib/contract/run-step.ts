@@ -4,6 +4,7 @@
  * into a loose `{type}` object so the UI can show them raw.
  */
 import { z } from 'zod';
+import { KNOWN_TOOL_CALL_TYPES, RUN_STEP_TYPES } from './kinds';
 import { KnownOrOther, MetadataOut, ResponseId, UnixTime, UnknownVariant, isOneOf } from './common';
 import { Usage } from './run';
 
@@ -12,7 +13,7 @@ export const RunStepStatus = z.enum(RUN_STEP_STATUSES);
 export type RunStepStatus = z.infer<typeof RunStepStatus>;
 export const isKnownRunStepStatus = isOneOf(RUN_STEP_STATUSES);
 
-export const RUN_STEP_TYPES = ['message_creation', 'tool_calls'] as const;
+export { RUN_STEP_TYPES, KNOWN_TOOL_CALL_TYPES, isKnownToolCall, isKnownStepDetails } from './kinds';
 
 // ---------------------------------------------------------------------------------------------
 // Tool calls
@@ -83,7 +84,6 @@ export const RetrievalToolCall = z.looseObject({
 });
 export type RetrievalToolCall = z.infer<typeof RetrievalToolCall>;
 
-export const KNOWN_TOOL_CALL_TYPES = ['function', 'code_interpreter', 'file_search', 'retrieval'] as const;
 export const ToolCall = z.union([
   FunctionToolCall,
   CodeInterpreterToolCall,
@@ -93,11 +93,6 @@ export const ToolCall = z.union([
 ]);
 export type ToolCall = z.infer<typeof ToolCall>;
 export type KnownToolCall = FunctionToolCall | CodeInterpreterToolCall | FileSearchToolCall | RetrievalToolCall;
-const isKnownToolCallType = isOneOf(KNOWN_TOOL_CALL_TYPES);
-/** Narrows a tool call to the known variants (the fallback only takes unknown `type` values). */
-export function isKnownToolCall(call: ToolCall): call is KnownToolCall {
-  return isKnownToolCallType(call.type);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Step details
@@ -114,10 +109,6 @@ export const ToolCallsDetails = z.looseObject({
 export const StepDetails = z.union([MessageCreationDetails, ToolCallsDetails, UnknownVariant(RUN_STEP_TYPES)]);
 export type StepDetails = z.infer<typeof StepDetails>;
 export type KnownStepDetails = z.infer<typeof MessageCreationDetails> | z.infer<typeof ToolCallsDetails>;
-const isKnownStepType = isOneOf(RUN_STEP_TYPES);
-export function isKnownStepDetails(details: StepDetails): details is KnownStepDetails {
-  return isKnownStepType(details.type);
-}
 
 export const RUN_STEP_ERROR_CODES = ['server_error', 'rate_limit_exceeded'] as const;
 

@@ -3,7 +3,7 @@
  * sub-objects. Request bodies live in run-request.ts (re-exported here so `./run` has them all).
  */
 import { z } from 'zod';
-import { KnownOrOther, MetadataOut, ResponseId, UnixTime, isOneOf } from './common';
+import { KnownOrOther, MetadataOut, ResponseId, UnixTime } from './common';
 import { ResponseFormatOut, ToolDefinition, ToolResourcesOut } from './assistant';
 
 export * from './run-request';
@@ -12,31 +12,20 @@ export * from './run-request';
 // Status
 // ---------------------------------------------------------------------------------------------
 
-export const RUN_STATUSES = [
-  'queued',
-  'in_progress',
-  'requires_action',
-  'cancelling',
-  'cancelled',
-  'failed',
-  'completed',
-  'incomplete',
-  'expired',
-] as const;
+import { RUN_STATUSES } from './kinds';
+export {
+  RUN_STATUSES,
+  ACTIVE_RUN_STATUSES,
+  TERMINAL_RUN_STATUSES,
+  isKnownRunStatus,
+  isActiveRunStatus,
+  isTerminalRunStatus,
+  type ActiveRunStatus,
+  type TerminalRunStatus,
+} from './kinds';
 /** The known statuses (for UI switches, filters, badges). Parsing uses `RunStatusField`. */
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
-
-/** Active = the thread is locked (no new runs/messages). `requires_action` is a pause, not an end. */
-export const ACTIVE_RUN_STATUSES = ['queued', 'in_progress', 'requires_action', 'cancelling'] as const;
-export const TERMINAL_RUN_STATUSES = ['completed', 'failed', 'cancelled', 'expired', 'incomplete'] as const;
-export type ActiveRunStatus = (typeof ACTIVE_RUN_STATUSES)[number];
-export type TerminalRunStatus = (typeof TERMINAL_RUN_STATUSES)[number];
-
-export const isKnownRunStatus = isOneOf(RUN_STATUSES);
-export const isActiveRunStatus = isOneOf(ACTIVE_RUN_STATUSES);
-/** `incomplete` is terminal: helpers that loop on it never stop (openai/openai-python#1407). */
-export const isTerminalRunStatus = isOneOf(TERMINAL_RUN_STATUSES);
 
 /**
  * The status as parsed: any non-empty string. Unknown values (a facade's `pending`, a future

@@ -1,6 +1,6 @@
 'use client';
 
-import { METADATA_LIMITS } from '@/lib/contract';
+import { METADATA_LIMITS } from '@/lib/contract/kinds';
 import type { FieldErrors, MetadataRow } from '@/lib/view/thread-run-form';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';

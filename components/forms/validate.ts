@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatZodIssues, issuePath } from '@/lib/contract';
+import { formatZodIssues, issuePath } from '@/lib/contract/issues';
 import { fieldForIssuePath, type FieldErrors, type MetadataRow } from '@/lib/view/thread-run-form';
 
 /**

@@ -2,8 +2,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ConnectionIndicator } from './connection-indicator';
 
-/** Header (brand, connection dot) + main landmark with a skip link; every page renders inside it. */
-export function AppShell({ children }: { children: ReactNode }) {
+/**
+ * Header (brand, connection dot) + main landmark with a skip link; every page renders inside it. The layout passes
+ * the indicator with the connection prefetched on the server; without it the indicator fetches in the browser.
+ */
+export function AppShell({ children, indicator }: { children: ReactNode; indicator?: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -22,7 +25,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </svg>
             Runboard
           </Link>
-          <ConnectionIndicator />
+          {indicator ?? <ConnectionIndicator />}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">

@@ -3,7 +3,8 @@
 import { useIsMutating } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { RequiredActionToolCall, Run } from '@/lib/contract';
-import { runMutationKeys, useSubmitToolOutputs, validateToolOutputs } from '@/lib/queries/run-mutations';
+import { runMutationKeys, useSubmitToolOutputs } from '@/lib/queries/run-mutations';
+import { validateToolOutputs } from '@/lib/queries/run-validation';
 import { useSubmitToolOutputsStream } from '@/lib/queries/run-stream';
 import { Checkbox } from '@/components/ui/field';
 import { outputProblem } from '@/lib/view/run-output-hint';

@@ -1,6 +1,7 @@
 'use client';
 
-import { isKnownStepDetails, isKnownToolCall, type RunStep, type ToolCall } from '@/lib/contract';
+import type { RunStep, ToolCall } from '@/lib/contract';
+import { isKnownStepDetails, isKnownToolCall } from '@/lib/contract/kinds';
 import { formatTokens } from '@/lib/view/format-tokens';
 import { JsonView } from '@/components/ui/json-view';
 import { Time } from '@/components/runs/time';

@@ -1,6 +1,7 @@
 'use client';
 
-import { isKnownMessageContent, type MessageContent } from '@/lib/contract';
+import type { MessageContent } from '@/lib/contract';
+import { isKnownMessageContent } from '@/lib/contract/kinds';
 import { segmentAnnotatedText, type AnnotationLike } from '@/lib/view/thread-message-text';
 import { fileContentUrl } from '@/lib/queries/run';
 import { JsonView } from '@/components/ui/json-view';

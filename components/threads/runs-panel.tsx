@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { RUN_STATUSES } from '@/lib/contract';
+import { RUN_STATUSES } from '@/lib/contract/kinds';
 import { assistantNameMap, assistantsQueryOptions } from '@/lib/queries/assistants';
 import { runListQueryOptions } from '@/lib/queries/runs-list';
 import { formatUtc } from '@/lib/view/format-time';

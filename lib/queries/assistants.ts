@@ -1,10 +1,10 @@
 /** Assistants for pickers and for naming a run's assistant. Lists change rarely: cached for minutes. */
 import { queryOptions } from '@tanstack/react-query';
-import { Assistant, ListOf } from '@/lib/contract';
-import { apiFetch, type ApiTransport } from './fetcher';
+import type { Assistant } from '@/lib/contract';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 
-const AssistantList = ListOf(Assistant);
+const AssistantList = contractSchema('AssistantList');
 /** Pages followed at most for the picker (5 × 100); beyond that the id field is still free text. */
 const MAX_PAGES = 5;
 

@@ -1,32 +1,16 @@
 /** What Runboard is connected to and whether it answers (GET /api/connection; lib/server/connection-check.ts). */
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiFetch } from './fetcher';
+import type { z } from 'zod';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
+import type { ConnectionInfo as ConnectionInfoSchema } from './schemas';
 import { queryKeys } from './keys';
 
-export const ConnectionInfo = z.looseObject({
-  connection: z.looseObject({
-    id: z.string(),
-    name: z.string(),
-    mode: z.string(),
-    host: z.string(),
-    authStyle: z.string().nullish(),
-    maskedKey: z.string().nullish(),
-  }),
-  check: z.looseObject({
-    status: z.string(),
-    message: z.string(),
-    httpStatus: z.number().nullable().optional(),
-    latencyMs: z.number().optional(),
-    checkedAt: z.string().optional(),
-  }),
-});
-export type ConnectionInfo = z.infer<typeof ConnectionInfo>;
+export type ConnectionInfo = z.infer<typeof ConnectionInfoSchema>;
 
-export function connectionQueryOptions() {
+export function connectionQueryOptions(transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.connection(),
-    queryFn: ({ signal }) => apiFetch('/api/connection', { schema: ConnectionInfo, signal }),
+    queryFn: ({ signal }) => apiFetch('/api/connection', { schema: contractSchema('ConnectionInfo'), signal, transport }),
     staleTime: 15_000,
     // An unhealthy upstream is re-checked every 10 s so the banner clears by itself once it recovers.
     refetchInterval: (query) => (query.state.data?.check.status === 'ok' ? 60_000 : 10_000),

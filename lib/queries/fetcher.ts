@@ -1,5 +1,16 @@
 import type { z } from 'zod';
 import { ApiRequestError } from './api-error';
+import type { SCHEMAS } from './schemas';
+
+type Schemas = typeof SCHEMAS;
+export type SchemaName = keyof Schemas;
+/** A schema given as a loader: apiFetch awaits it only once there is a body to check. */
+export type SchemaLoader<T> = () => Promise<z.ZodType<T>>;
+
+/** One of the browser's answer schemas (lib/queries/schemas.ts), loaded with zod on the first request that needs it. */
+export function contractSchema<K extends SchemaName>(name: K): () => Promise<Schemas[K]> {
+  return () => import('./schemas').then((m) => m.SCHEMAS[name]);
+}
 
 /**
  * How apiFetch reaches Runboard's API: the browser's fetch unless given. The server's page prefetch passes one that
@@ -13,7 +24,7 @@ type ApiFetchOptions<T> = {
   body?: unknown;
   query?: Record<string, string | number | undefined | null | string[]>;
   signal?: AbortSignal;
-  schema: z.ZodType<T>;
+  schema: z.ZodType<T> | SchemaLoader<T>;
   transport?: ApiTransport;
 };
 
@@ -67,7 +78,8 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
       requestId,
     });
   }
-  const parsed = schema.safeParse(json);
+  const checker = typeof schema === 'function' ? await schema() : schema;
+  const parsed = checker.safeParse(json);
   if (!parsed.success) {
     throw new ApiRequestError({
       status: 502,

@@ -1,14 +1,14 @@
 /** Run id → thread id, from the runs Runboard has seen (GET /api/lookup; see lib/server/lookup.ts). */
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiFetch } from './fetcher';
+import type { z } from 'zod';
+import { apiFetch, contractSchema } from './fetcher';
+import type { LookupResult as LookupResultSchema } from './schemas';
 import { queryKeys } from './keys';
 
-export const LookupResult = z.looseObject({ run_id: z.string(), thread_id: z.string(), source: z.string() });
-export type LookupResult = z.infer<typeof LookupResult>;
+export type LookupResult = z.infer<typeof LookupResultSchema>;
 
 export function lookupRun(runId: string, signal?: AbortSignal): Promise<LookupResult> {
-  return apiFetch('/api/lookup', { schema: LookupResult, query: { run_id: runId }, signal });
+  return apiFetch('/api/lookup', { schema: contractSchema('LookupResult'), query: { run_id: runId }, signal });
 }
 
 export function lookupRunQueryOptions(runId: string) {

@@ -1,11 +1,10 @@
 /** A thread's messages, one cursor page at a time (newest first, as the API defaults). */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { ListOf, Message } from '@/lib/contract';
-import { apiFetch, type ApiTransport } from './fetcher';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { outageRefetchInterval } from './threads';
 import { queryKeys, type PageParams } from './keys';
 
-const MessageList = ListOf(Message);
+const MessageList = contractSchema('MessageList');
 
 export function messagesQueryOptions(threadId: string, params: PageParams & { run_id?: string }, opts: { live?: boolean; transport?: ApiTransport } = {}) {
   const query = { limit: params.limit ?? 20, order: params.order ?? 'desc', after: params.after, before: params.before, run_id: params.run_id };

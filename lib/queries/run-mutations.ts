@@ -1,14 +1,13 @@
 /**
- * Run page writes: submit tool outputs, cancel, edit metadata. Each validates its body with the contract before
- * anything is sent (the caller shows field errors from `validate*`), writes the server's answer into the run's
+ * Run page writes: submit tool outputs, cancel, edit metadata. Each body is validated with the contract before
+ * anything is sent (the caller shows field errors from run-validation.ts), writes the server's answer into the run's
  * cache entry and invalidates the thread's runs subtree (list + this run + its steps) through the key factory.
  * Mutation keys identify the run so the UI can dedupe (useIsMutating) and so the cancel moment survives the
  * dialog unmounting (useMutationState): the API itself never records when cancel was requested.
  */
-import type { z } from 'zod';
 import { useMutation, useMutationState, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ModifyRunBody, Run, SubmitToolOutputsBody, formatZodIssues, issuePath } from '@/lib/contract';
-import { apiFetch } from './fetcher';
+import type { ModifyRunBody, Run, SubmitToolOutputsBody } from '@/lib/contract';
+import { apiFetch, contractSchema } from './fetcher';
 import { queryKeys } from './keys';
 import { runPath } from './run';
 
@@ -17,30 +16,6 @@ export const runMutationKeys = {
   cancel: (threadId: string, runId: string) => ['run-mutation', 'cancel', threadId, runId] as const,
   modify: (threadId: string, runId: string) => ['run-mutation', 'modify', threadId, runId] as const,
 };
-
-export type FieldErrors = Record<string, string>;
-export type Validation<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors; message: string };
-
-/** Parses with a contract schema; every issue becomes an error keyed by its API-style path (`tool_outputs[0].output`). */
-function validateWith<T>(schema: z.ZodType<T>, value: unknown): Validation<T> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return { ok: true, body: parsed.data };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const one = formatZodIssues({ issues: [issue] });
-    const key = issuePath(issue.path) || '_';
-    errors[key] ??= one.message;
-  }
-  return { ok: false, errors, message: formatZodIssues(parsed.error).message };
-}
-
-export function validateToolOutputs(value: unknown): Validation<SubmitToolOutputsBody> {
-  return validateWith(SubmitToolOutputsBody, value);
-}
-
-export function validateRunMetadata(value: unknown): Validation<ModifyRunBody> {
-  return validateWith(ModifyRunBody, value);
-}
 
 function settle(queryClient: QueryClient, threadId: string, runId: string, run: Run | undefined) {
   if (run) queryClient.setQueryData(queryKeys.run(threadId, runId), run);
@@ -53,7 +28,7 @@ export function useSubmitToolOutputs(threadId: string, runId: string) {
   return useMutation({
     mutationKey: runMutationKeys.submitToolOutputs(threadId, runId),
     mutationFn: (body: SubmitToolOutputsBody) =>
-      apiFetch(`${runPath(threadId, runId)}/submit_tool_outputs`, { method: 'POST', body, schema: Run }),
+      apiFetch(`${runPath(threadId, runId)}/submit_tool_outputs`, { method: 'POST', body, schema: contractSchema('Run') }),
     onSuccess: (run) => settle(queryClient, threadId, runId, run),
   });
 }
@@ -62,7 +37,7 @@ export function useCancelRun(threadId: string, runId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: runMutationKeys.cancel(threadId, runId),
-    mutationFn: () => apiFetch(`${runPath(threadId, runId)}/cancel`, { method: 'POST', schema: Run }),
+    mutationFn: () => apiFetch(`${runPath(threadId, runId)}/cancel`, { method: 'POST', schema: contractSchema('Run') }),
     onSuccess: (run) => settle(queryClient, threadId, runId, run),
     onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.run(threadId, runId) }),
     // Kept for the page's lifetime: it is the only record of when cancel was requested.
@@ -84,7 +59,7 @@ export function useModifyRunMetadata(threadId: string, runId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: runMutationKeys.modify(threadId, runId),
-    mutationFn: (body: ModifyRunBody) => apiFetch(runPath(threadId, runId), { method: 'POST', body, schema: Run }),
+    mutationFn: (body: ModifyRunBody) => apiFetch(runPath(threadId, runId), { method: 'POST', body, schema: contractSchema('Run') }),
     onSuccess: (run) => settle(queryClient, threadId, runId, run),
   });
 }

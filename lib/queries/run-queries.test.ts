@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchAllRunSteps } from './run-steps';
-import { validateRunMetadata, validateToolOutputs } from './run-mutations';
+import { validateRunMetadata, validateToolOutputs } from './run-validation';
 
 const step = (i: number) => ({
   id: `step_${i}`,

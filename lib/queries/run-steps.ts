@@ -4,8 +4,9 @@
  * with include[] so the viewer can show what was retrieved.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { FILE_SEARCH_CONTENT_INCLUDE, ListOf, RunStep } from '@/lib/contract';
-import { apiFetch, type ApiTransport } from './fetcher';
+import type { RunStep } from '@/lib/contract';
+import { FILE_SEARCH_CONTENT_INCLUDE } from '@/lib/contract/kinds';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 import { runPath } from './run';
 
@@ -13,7 +14,7 @@ export const STEP_PAGE_SIZE = 100;
 /** Safety cap: beyond this the list says it is truncated instead of issuing hundreds of requests. */
 export const MAX_STEP_PAGES = 50;
 
-const StepList = ListOf(RunStep);
+const StepList = contractSchema('StepList');
 
 export type RunStepsResult = { steps: RunStep[]; pages: number; truncated: boolean };
 

@@ -3,9 +3,8 @@
  * message_creation step wrote, and file metadata. Browser-safe: every request goes through apiFetch to /api/v1.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { Assistant, Message, OpenAIFile, Run } from '@/lib/contract';
 import { runPollInterval } from '@/lib/view/run-poll';
-import { apiFetch, type ApiTransport } from './fetcher';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 
 const enc = encodeURIComponent;
@@ -22,7 +21,7 @@ export function fileContentUrl(fileId: string): string {
 export function runQueryOptions(threadId: string, runId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.run(threadId, runId),
-    queryFn: ({ signal }) => apiFetch(runPath(threadId, runId), { schema: Run, signal, transport }),
+    queryFn: ({ signal }) => apiFetch(runPath(threadId, runId), { schema: contractSchema('Run'), signal, transport }),
     // Re-evaluated after every fetch: fast while working, slower while waiting on the user, off once terminal.
     refetchInterval: (query) => runPollInterval(query.state.data, { nowSeconds: Date.now() / 1000 }),
     // A stuck run is exactly when people leave the tab open; keep it fresh only while visible.
@@ -33,7 +32,7 @@ export function runQueryOptions(threadId: string, runId: string, transport?: Api
 export function assistantQueryOptions(assistantId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.assistant(assistantId),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/assistants/${enc(assistantId)}`, { schema: Assistant, signal, transport }),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/assistants/${enc(assistantId)}`, { schema: contractSchema('Assistant'), signal, transport }),
     staleTime: 5 * 60_000,
   });
 }
@@ -41,7 +40,7 @@ export function assistantQueryOptions(assistantId: string, transport?: ApiTransp
 export function messageQueryOptions(threadId: string, messageId: string) {
   return queryOptions({
     queryKey: queryKeys.message(threadId, messageId),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/threads/${enc(threadId)}/messages/${enc(messageId)}`, { schema: Message, signal }),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/threads/${enc(threadId)}/messages/${enc(messageId)}`, { schema: contractSchema('Message'), signal }),
     // An in-progress message grows; the step list refetch invalidates it when its step completes.
     staleTime: 2_000,
   });
@@ -50,7 +49,7 @@ export function messageQueryOptions(threadId: string, messageId: string) {
 export function fileQueryOptions(fileId: string) {
   return queryOptions({
     queryKey: queryKeys.file(fileId),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/files/${enc(fileId)}`, { schema: OpenAIFile, signal }),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/files/${enc(fileId)}`, { schema: contractSchema('OpenAIFile'), signal }),
     staleTime: 10 * 60_000,
   });
 }

@@ -4,15 +4,15 @@
  * filter; see lib/view/thread-run-scan.ts for the decision and the cursor rules.
  */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ListOf, Run, type CreateRunBody } from '@/lib/contract';
+import type { CreateRunBody, Run } from '@/lib/contract';
 import { isActiveStatus } from '@/lib/view/thread-run-row';
 import { scanRuns, type ScanQuery, type ScanResult } from '@/lib/view/thread-run-scan';
 import { statusMatcher } from '@/lib/view/thread-page-params';
-import { apiFetch, type ApiTransport } from './fetcher';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { outageRefetchInterval } from './threads';
 import { queryKeys } from './keys';
 
-const RunList = ListOf(Run);
+const RunList = contractSchema('RunList');
 const enc = encodeURIComponent;
 
 export type RunListParams = { status: string; limit: number; after?: string; before?: string };
@@ -74,7 +74,7 @@ export function useCreateRun(threadId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['thread-mutation', 'create-run', threadId],
-    mutationFn: (body: CreateRunBody) => apiFetch(runsPath(threadId), { method: 'POST', body, schema: Run }),
+    mutationFn: (body: CreateRunBody) => apiFetch(runsPath(threadId), { method: 'POST', body, schema: contractSchema('Run') }),
     onSuccess: (run) => {
       queryClient.setQueryData(queryKeys.run(threadId, run.id), run);
       return Promise.all([

@@ -3,9 +3,9 @@
  * at /api/v1, which mirrors the upstream's paths.
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Run, Thread, type CreateThreadAndRunBody } from '@/lib/contract';
+import type { CreateThreadAndRunBody } from '@/lib/contract';
 import { isApiRequestError } from './api-error';
-import { apiFetch, type ApiTransport } from './fetcher';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 
 const enc = encodeURIComponent;
@@ -27,7 +27,7 @@ export function outageRefetchInterval(error: unknown): number | false {
 export function threadQueryOptions(threadId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.threadDetail(threadId),
-    queryFn: ({ signal }) => apiFetch(threadPath(threadId), { schema: Thread, signal, transport }),
+    queryFn: ({ signal }) => apiFetch(threadPath(threadId), { schema: contractSchema('Thread'), signal, transport }),
     staleTime: 60_000,
     refetchInterval: (query) => outageRefetchInterval(query.state.error),
   });
@@ -38,7 +38,7 @@ export function useCreateThreadAndRun() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['thread-mutation', 'create-thread-and-run'],
-    mutationFn: (body: CreateThreadAndRunBody) => apiFetch('/api/v1/threads/runs', { method: 'POST', body, schema: Run }),
+    mutationFn: (body: CreateThreadAndRunBody) => apiFetch('/api/v1/threads/runs', { method: 'POST', body, schema: contractSchema('Run') }),
     onSuccess: (run) => {
       queryClient.setQueryData(queryKeys.run(run.thread_id, run.id), run);
       // The proxy recorded the new thread: the home list now has it.

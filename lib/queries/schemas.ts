@@ -1,0 +1,61 @@
+/**
+ * Every schema the browser checks an answer with, in one module that apiFetch loads on first use (see
+ * `contractSchema`). With zod it is the largest part of a page's JavaScript, and a page whose data came in the server
+ * HTML may make no request of its own for a while (a finished run: none at all), so it is not in the first bundle.
+ * The schemas are the contract's own; the three Runboard answers (recent threads, connection, lookup) are defined here.
+ */
+import { z } from 'zod';
+import { Assistant, ListOf, Message, OpenAIFile, Run, RunStep, Thread } from '@/lib/contract';
+
+/** GET /api/threads/recent (shape set by lib/server/recent-threads.ts). */
+export const RecentThreads = z.looseObject({
+  data: z.array(
+    z.looseObject({
+      thread_id: z.string(),
+      title: z.string().nullable(),
+      created_at: z.number().nullable(),
+      first_seen_at: z.number(),
+      last_seen_at: z.number(),
+      last_run: z.looseObject({ id: z.string(), status: z.string().nullable(), created_at: z.number().nullable() }).nullable(),
+    }),
+  ),
+  has_more: z.boolean(),
+  connection: z.looseObject({ id: z.string(), name: z.string(), mode: z.string() }),
+});
+
+/** GET /api/connection (lib/server/connection-check.ts). */
+export const ConnectionInfo = z.looseObject({
+  connection: z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    mode: z.string(),
+    host: z.string(),
+    authStyle: z.string().nullish(),
+    maskedKey: z.string().nullish(),
+  }),
+  check: z.looseObject({
+    status: z.string(),
+    message: z.string(),
+    httpStatus: z.number().nullable().optional(),
+    latencyMs: z.number().optional(),
+    checkedAt: z.string().optional(),
+  }),
+});
+
+/** GET /api/lookup (lib/server/lookup.ts). */
+export const LookupResult = z.looseObject({ run_id: z.string(), thread_id: z.string(), source: z.string() });
+
+export const SCHEMAS = {
+  Thread,
+  Run,
+  RunList: ListOf(Run),
+  StepList: ListOf(RunStep),
+  Message,
+  MessageList: ListOf(Message),
+  Assistant,
+  AssistantList: ListOf(Assistant),
+  OpenAIFile,
+  RecentThreads,
+  ConnectionInfo,
+  LookupResult,
+};

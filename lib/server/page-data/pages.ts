@@ -1,6 +1,7 @@
 import 'server-only';
 import { dehydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
+import { connectionQueryOptions } from '@/lib/queries/connection';
 import type { ApiTransport } from '@/lib/queries/fetcher';
 import { messagesQueryOptions } from '@/lib/queries/messages';
 import { getQueryClient } from '@/lib/queries/query-client';
@@ -60,6 +61,11 @@ export function loadRunPageData(request: PageRequest, threadId: string, runId: s
       .catch(() => undefined);
     await Promise.all([run, client.prefetchQuery(runStepsQueryOptions(threadId, runId, transport))]);
   });
+}
+
+/** Every page's header: the connection and its live check (the layout streams it in its own Suspense boundary). */
+export function loadConnectionData(request: PageRequest): Promise<DehydratedState> {
+  return withPageClient(request, (client, transport) => client.prefetchQuery(connectionQueryOptions(transport)));
 }
 
 /** Home: the recent threads list. */

@@ -11,6 +11,7 @@ import { observeProxiedResponse } from '../observe';
 import { bufferedToResponse } from '../proxy/buffered';
 import { checkQuery } from '../proxy/request-guard';
 import { matchProxyRoute } from '../proxy/route-match';
+import { handleConnectionRequest } from '../connection-check';
 import { handleRecentThreads } from '../recent-threads';
 
 // The transport the server's page prefetch hands to lib/queries: it answers the browser's `/api/...` GET paths by
@@ -34,6 +35,7 @@ export function pageTransport({ connection, caller, signal, timeoutMs }: PageTra
     if ((init.method ?? 'GET') !== 'GET') throw new Error('The page prefetch only reads.');
     const target = new URL(url, ORIGIN);
     if (target.pathname === '/api/threads/recent') return handleRecentThreads(new Request(target));
+    if (target.pathname === '/api/connection') return handleConnectionRequest();
 
     const match = matchProxyRoute('GET', target.pathname);
     if (!match.ok) return errorResponse(match.status, match.message, { code: match.code, param: match.param ?? null });

@@ -26,6 +26,7 @@ export const PAGE_DATA_BUDGET_MS = 4_000;
 
 async function withPageClient(request: PageRequest, load: (client: QueryClient, transport: ApiTransport) => Promise<unknown>): Promise<DehydratedState> {
   const client = getQueryClient();
+  if (request.navigation === 'client') return dehydrate(client);
   let connection;
   try {
     connection = await getDefaultConnection();

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { runStatusLook } from '@/components/ui/run-status-badge';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 const CANCELLABLE = new Set(['queued', 'in_progress', 'requires_action']);
 
@@ -14,11 +15,12 @@ const CANCELLABLE = new Set(['queued', 'in_progress', 'requires_action']);
 export function CancelRun({ run }: { run: Run }) {
   const [open, setOpen] = useState(false);
   const mutation = useCancelRun(run.thread_id, run.id);
+  const hydrated = useHydrated();
   if (!CANCELLABLE.has(run.status) && !mutation.isPending) return null;
   const pendingCalls = run.required_action?.submit_tool_outputs?.tool_calls?.length ?? 0;
   return (
     <>
-      <Button variant="danger" onClick={() => { mutation.reset(); setOpen(true); }} data-testid="cancel-run" busy={mutation.isPending}>
+      <Button variant="danger" onClick={() => { mutation.reset(); setOpen(true); }} data-testid="cancel-run" busy={mutation.isPending} disabled={!hydrated}>
         Cancel run
       </Button>
       <Dialog

@@ -6,6 +6,7 @@ import type { Run } from '@/lib/contract';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SkeletonRows } from '@/components/ui/spinner';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 // The editor is code only "Edit metadata" needs: it loads when asked for, not with the page.
 const MetadataForm = dynamic(() => import('./run-metadata-form').then((m) => m.RunMetadataForm), {
@@ -15,6 +16,7 @@ const MetadataForm = dynamic(() => import('./run-metadata-form').then((m) => m.R
 /** The run's metadata, and "Edit metadata" (the one field of a run that can change, in any status). */
 export function RunMetadata({ run }: { run: Run }) {
   const [editing, setEditing] = useState(false);
+  const hydrated = useHydrated();
   const entries = Object.entries(run.metadata ?? {});
   return (
     <Card
@@ -23,7 +25,7 @@ export function RunMetadata({ run }: { run: Run }) {
       testId="run-metadata"
       actions={
         editing ? null : (
-          <Button size="sm" onClick={() => setEditing(true)} data-testid="edit-metadata">
+          <Button size="sm" onClick={() => setEditing(true)} disabled={!hydrated} data-testid="edit-metadata">
             Edit metadata
           </Button>
         )

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SkeletonRows } from '@/components/ui/spinner';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { toneText } from '@/components/ui/badge';
 
 // The form (fields, pickers, validation) loads when "New run…" is pressed, not with the thread page.
@@ -15,12 +16,13 @@ const CreateRunForm = dynamic(() => import('@/components/forms/create-run-form')
 /** "New run" on the thread, folded away until asked for (the page is about reading first). */
 export function CreateRunPanel({ threadId, locked }: { threadId: string; locked: boolean }) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   return (
     <Card
       id="create-run"
       title="Create run"
       actions={
-        <Button size="sm" variant={open ? 'ghost' : 'primary'} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="create-run-body">
+        <Button size="sm" variant={open ? 'ghost' : 'primary'} onClick={() => setOpen((o) => !o)} disabled={!hydrated} aria-expanded={open} aria-controls="create-run-body">
           {open ? 'Close' : 'New run…'}
         </Button>
       }

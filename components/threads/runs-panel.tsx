@@ -14,12 +14,14 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Select } from '@/components/ui/field';
 import { CursorPagination } from '@/components/ui/pagination';
 import { Spinner, SkeletonRows } from '@/components/ui/spinner';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { RunsTable } from './runs-table';
 import { toneText } from '@/components/ui/badge';
 
 /** Runs of the thread: status filter, page size, cursor pagination (all in the URL), live while anything is active. */
 export function RunsPanel({ threadId, params }: { threadId: string; params: ThreadPageParams }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const query = useQuery(runListQueryOptions(threadId, params));
   const { data: assistants } = useQuery(assistantsQueryOptions());
   const names = assistantNameMap(assistants?.assistants);
@@ -41,7 +43,7 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
           {live ? <span className={`text-xs ${toneText.info}`} data-testid="live-indicator">● live</span> : null}
           {query.isFetching && !query.isPending ? <Spinner label="Refreshing" className="text-xs" /> : null}
           <label htmlFor="runs-status" className="text-xs text-muted">Status</label>
-          <Select id="runs-status" value={params.status} onChange={(e) => go({ status: e.target.value, after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">
+          <Select id="runs-status" disabled={!hydrated} value={params.status} onChange={(e) => go({ status: e.target.value, after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">
             <option value="all">All</option>
             <option value="active">Active (locking the thread)</option>
             <option value="problems">Problems (failed, expired, incomplete, cancelled)</option>
@@ -51,7 +53,7 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
             {!['all', 'active', 'problems', ...RUN_STATUSES].includes(params.status) ? <option value={params.status}>{params.status}</option> : null}
           </Select>
           <label htmlFor="runs-limit" className="text-xs text-muted">Per page</label>
-          <Select id="runs-limit" value={String(params.limit)} onChange={(e) => go({ limit: Number(e.target.value), after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">
+          <Select id="runs-limit" disabled={!hydrated} value={String(params.limit)} onChange={(e) => go({ limit: Number(e.target.value), after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">
             {RUN_PAGE_SIZES.map((n) => (
               <option key={n} value={n}>{n}</option>
             ))}

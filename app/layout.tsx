@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { HydrationBoundary } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
 import './globals.css';
-import { currentPageRequest } from '@/lib/server/page-data/context';
 import { loadConnectionData } from '@/lib/server/page-data/pages';
+import { Prefetched } from '@/lib/server/page-data/prefetched';
 import { AppShell } from '@/components/layout/app-shell';
 import { ConnectionIndicator } from '@/components/layout/connection-indicator';
 import { Providers } from './providers';
@@ -13,16 +12,6 @@ export const metadata: Metadata = {
   description: 'Inspect and operate Assistants-API threads and runs.',
 };
 
-/** The header's connection dot with its check done on the server; streamed, so no page waits for the check. */
-async function PrefetchedConnectionIndicator() {
-  const state = await loadConnectionData(await currentPageRequest());
-  return (
-    <HydrationBoundary state={state}>
-      <ConnectionIndicator />
-    </HydrationBoundary>
-  );
-}
-
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -30,8 +19,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Providers>
           <AppShell
             indicator={
+              // The header's connection dot with its check done on the server; streamed, so no page waits for it.
               <Suspense fallback={<ConnectionIndicator />}>
-                <PrefetchedConnectionIndicator />
+                <Prefetched load={loadConnectionData}>
+                  <ConnectionIndicator />
+                </Prefetched>
               </Suspense>
             }
           >

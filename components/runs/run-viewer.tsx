@@ -15,6 +15,7 @@ import { CopyableId } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { SkeletonRows } from '@/components/ui/spinner';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { StepsPanel } from '@/components/steps/steps-panel';
 import { CancelRun } from './cancel-run';
 import { LastUpdated } from './last-updated';
@@ -38,6 +39,7 @@ const ToolOutputsForm = dynamic(() => import('./tool-outputs-form').then((m) => 
  */
 export function RunViewer({ threadId, runId }: { threadId: string; runId: string }) {
   const queryClient = useQueryClient();
+  const hydrated = useHydrated();
   const runQ = useQuery(runQueryOptions(threadId, runId));
   const run = runQ.data;
   const interval = runPollInterval(run, { nowSeconds: Date.now() / 1000 });
@@ -100,7 +102,8 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
             <LastUpdated
               updatedAtMs={runQ.dataUpdatedAt}
               intervalMs={interval}
-              fetching={runQ.isFetching}
+              // While hydrating, the server's answer may already count as stale: show what the server HTML showed.
+              fetching={hydrated && runQ.isFetching}
               error={runQ.error}
               onRefresh={() => {
                 void runQ.refetch();

@@ -41,7 +41,7 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
       actions={
         <>
           {live ? <span className={`text-xs ${toneText.info}`} data-testid="live-indicator">● live</span> : null}
-          {query.isFetching && !query.isPending ? <Spinner label="Refreshing" className="text-xs" /> : null}
+          {hydrated && query.isFetching && !query.isPending ? <Spinner label="Refreshing" className="text-xs" /> : null}
           <label htmlFor="runs-status" className="text-xs text-muted">Status</label>
           <Select id="runs-status" disabled={!hydrated} value={params.status} onChange={(e) => go({ status: e.target.value, after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">
             <option value="all">All</option>

@@ -4,7 +4,7 @@ import './globals.css';
 import { loadConnectionData } from '@/lib/server/page-data/pages';
 import { Prefetched } from '@/lib/server/page-data/prefetched';
 import { AppShell } from '@/components/layout/app-shell';
-import { ConnectionIndicator } from '@/components/layout/connection-indicator';
+import { ConnectionIndicator, ConnectionIndicatorPending } from '@/components/layout/connection-indicator';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -20,7 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <AppShell
             indicator={
               // The header's connection dot with its check done on the server; streamed, so no page waits for it.
-              <Suspense fallback={<ConnectionIndicator />}>
+              <Suspense fallback={<ConnectionIndicatorPending />}>
                 <Prefetched load={loadConnectionData}>
                   <ConnectionIndicator />
                 </Prefetched>

@@ -1,10 +1,10 @@
 import { Suspense } from 'react';
 import { loadConnectionData, loadHomePageData } from '@/lib/server/page-data/pages';
 import { Prefetched } from '@/lib/server/page-data/prefetched';
-import { ConnectionBanner } from '@/components/layout/connection-banner';
+import { ConnectionBanner, ConnectionBannerPending } from '@/components/layout/connection-banner';
 import { PageHeader } from '@/components/layout/page-header';
 import { CreateThreadAndRunForm } from '@/components/forms/create-thread-and-run-form';
-import { RecentThreadsList } from '@/components/threads/recent-threads-list';
+import { RecentThreadsList, RecentThreadsPending } from '@/components/threads/recent-threads-list';
 import { ThreadSearchBox } from '@/components/threads/thread-search-box';
 import { Card } from '@/components/ui/card';
 
@@ -14,9 +14,9 @@ export default function HomePage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Runboard" subtitle="Inspect and operate Assistants API threads and runs." />
-      {/* Each prefetched part streams in its own boundary; the fallback is the part itself with an empty cache. The
-          connection check is cached for a few seconds on the server, so the header's and this one are one check. */}
-      <Suspense fallback={<ConnectionBanner />}>
+      {/* Each prefetched part streams in its own boundary behind a placeholder that reads no query. The connection
+          check is cached for a few seconds on the server, so the header's and this one are one check. */}
+      <Suspense fallback={<ConnectionBannerPending />}>
         <Prefetched load={loadConnectionData}>
           <ConnectionBanner />
         </Prefetched>
@@ -25,7 +25,7 @@ export default function HomePage() {
         <ThreadSearchBox />
       </Card>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <Suspense fallback={<RecentThreadsList />}>
+        <Suspense fallback={<RecentThreadsPending />}>
           <Prefetched load={loadHomePageData}>
             <RecentThreadsList />
           </Prefetched>

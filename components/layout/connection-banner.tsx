@@ -15,9 +15,7 @@ import { toneText } from '@/components/ui/badge';
 export function ConnectionBanner() {
   const query = useQuery(connectionQueryOptions());
   const { data, error, isPending, refetch, isFetching } = query;
-  if (isPending) {
-    return <Shell tone="muted" title="Checking the connection…" body="Asking the upstream whether it answers." />;
-  }
+  if (isPending) return <ConnectionBannerPending />;
   if (error || !data) {
     const facts = errorFacts(error);
     return (
@@ -58,6 +56,11 @@ export function ConnectionBanner() {
       ) : null}
     </Shell>
   );
+}
+
+/** The banner before the check has answered; reads no query, so it can stand in as a Suspense fallback. */
+export function ConnectionBannerPending() {
+  return <Shell tone="muted" title="Checking the connection…" body="Asking the upstream whether it answers." />;
 }
 
 function Shell({ tone, title, body, children }: { tone: 'success' | 'danger' | 'muted'; title: string; body: React.ReactNode; children?: React.ReactNode }) {

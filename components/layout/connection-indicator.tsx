@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { connectionQueryOptions } from '@/lib/queries/connection';
+import { connectionQueryOptions, type ConnectionInfo } from '@/lib/queries/connection';
 import { cn } from '@/components/ui/cn';
 
 const DOT: Record<string, string> = { ok: 'bg-success', unknown: 'bg-muted' };
@@ -9,6 +9,19 @@ const DOT: Record<string, string> = { ok: 'bg-success', unknown: 'bg-muted' };
 /** Compact "● Embedded emulator" in the header; the dot is green when the upstream answered the last check. */
 export function ConnectionIndicator() {
   const { data, isError } = useQuery(connectionQueryOptions());
+  return <ConnectionIndicatorView data={data} isError={isError} />;
+}
+
+/**
+ * The indicator before the check has answered; reads no query, so it can stand in as a Suspense fallback (a fallback
+ * that read the query would create it pending in the server's cache, and the streamed data would then not be used
+ * for the server HTML: a hydration mismatch).
+ */
+export function ConnectionIndicatorPending() {
+  return <ConnectionIndicatorView data={undefined} isError={false} />;
+}
+
+function ConnectionIndicatorView({ data, isError }: { data: ConnectionInfo | undefined; isError: boolean }) {
   const status = isError ? 'error' : (data?.check.status ?? 'unknown');
   const label = data ? `${data.connection.name} (${data.connection.host})` : isError ? 'Connection unknown' : 'Checking connection';
   const stateText = status === 'ok' ? 'healthy' : status === 'unknown' ? 'checking' : 'not healthy';

@@ -12,6 +12,15 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { SkeletonRows } from '@/components/ui/spinner';
 
+/** The card before the list has loaded; reads no query, so it can stand in as a Suspense fallback. */
+export function RecentThreadsPending() {
+  return (
+    <Card id="recent-threads" title="Recent threads" testId="recent-threads" bodyClassName="p-0">
+      <SkeletonRows rows={5} label="recent threads" className="p-4" />
+    </Card>
+  );
+}
+
 /** Threads seen through this Runboard, most recently seen first (the API itself cannot list threads). */
 export function RecentThreadsList() {
   const { data, error, isPending, refetch, isFetching } = useQuery(recentThreadsQueryOptions());

@@ -23,9 +23,11 @@ describe('the repository refers only to itself', () => {
     const found = [];
     for (const entry of entries) {
       // Tracked: "<mode> <hash> <stage>\t<path>"; untracked files come without the prefix.
-      const [meta, file] = entry.includes('\t') ? entry.split('\t') : ['', entry];
+      const tab = entry.indexOf('\t');
+      const meta = tab === -1 ? '' : entry.slice(0, tab);
+      const file = entry.slice(tab + 1);
       if (meta.startsWith('120000')) {
-        found.push(...findOutsideSymlink(file, git(['cat-file', '-p', meta.split(' ')[1]])));
+        found.push(...findOutsideSymlink(file, git(['cat-file', '-p', meta.split(' ')[1] ?? ''])));
         continue;
       }
       let bytes: Buffer;

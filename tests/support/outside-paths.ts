@@ -48,12 +48,12 @@ export function findOutsideReferences(file: string, text: string): OutsideRefere
   lines.forEach((lineText, index) => {
     const add = (reason: string) => found.push({ file, line: index + 1, text: lineText.trim().slice(0, 160), reason });
     for (const match of lineText.matchAll(RELATIVE_PATH)) {
-      const candidate = match[1];
+      const candidate = match[1] ?? '';
       if (candidate.includes('*')) continue;
       if (escapes(baseDir, candidate)) add(`relative path ${candidate} climbs above the repository root`);
     }
     for (const match of lineText.matchAll(ROOT_JOIN)) {
-      const segments = [...match[2].matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]);
+      const segments = [...(match[2] ?? '').matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]);
       if (escapes('', segments.join('/'))) add(`${match[1]} joined with ${segments.join(', ')} climbs above the repository root`);
     }
     for (const match of lineText.matchAll(MACHINE_ABSOLUTE)) add(`absolute path ${match[0]}… is machine-specific`);

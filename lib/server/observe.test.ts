@@ -38,10 +38,10 @@ const run = (i: number, threadId = `thread_obs${i}`) => ({
 });
 
 describe('recording proxied answers', () => {
-  it('does not write while the answer is being sent, and writes every queued answer in one go later', async () => {
+  it("does not write while the answer is being sent, and writes every queued answer in one go right after", async () => {
     for (let i = 0; i < 40; i += 1) observeProxiedResponse(run(i));
     expect(countThreadsSeen(getDb(), 'default')).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setImmediate(resolve));
     expect(countThreadsSeen(getDb(), 'default')).toBe(40);
     expect(findThreadForRun(getDb(), 'default', 'run_obs39')).toBe('thread_obs39');
   });

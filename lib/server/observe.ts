@@ -5,8 +5,9 @@ import { log } from './log';
 
 // Seam called after every successful JSON answer the proxy passes back. It remembers threads and runs seen through
 // Runboard (the API cannot list threads nor find a run without its thread), feeding the home page's recent threads
-// and the run-id lookup. Must never break nor slow the proxied answer: answers are queued and written after the
-// response, a few milliseconds later, in one transaction per batch; failures are logged and swallowed.
+// and the run-id lookup. Must never break nor slow the proxied answer: answers are queued and written once the
+// current turn of the event loop is over (the one in which Next writes the response), in one
+// transaction per batch; failures are logged and swallowed.
 // Readers of what was recorded call flushObservedAnswers() first, so they always see every answer already passed on.
 
 export type ProxiedResponseContext = {
@@ -17,12 +18,10 @@ export type ProxiedResponseContext = {
   body: unknown;
 };
 
-/** Long enough for a burst of concurrent answers to share one transaction, short enough to be invisible. */
-const FLUSH_DELAY_MS = 5;
 /** A full queue is written at once (on the request that fills it) rather than growing or dropping sightings. */
 const MAX_QUEUED = 256;
 
-type ObserveQueue = { pending: ProxiedResponseContext[]; timer: NodeJS.Timeout | null; exitHook: boolean };
+type ObserveQueue = { pending: ProxiedResponseContext[]; timer: NodeJS.Immediate | null; exitHook: boolean };
 // On globalThis: Next evaluates route bundles as separate module instances, and all must share one queue.
 const holder = globalThis as typeof globalThis & { runboardObserveQueue?: ObserveQueue };
 
@@ -43,13 +42,14 @@ export function observeProxiedResponse(ctx: ProxiedResponseContext): void {
     q.exitHook = true;
     process.once('exit', flushObservedAnswers);
   }
-  q.timer ??= setTimeout(flushObservedAnswers, FLUSH_DELAY_MS);
+  // Not a longer timer: one request at a time, a write due a few milliseconds later lands on the next request.
+  q.timer ??= setImmediate(flushObservedAnswers);
 }
 
 /** Writes every queued answer now, in one transaction. Safe to call at any time (a no-op when nothing is queued). */
 export function flushObservedAnswers(): void {
   const q = queue();
-  if (q.timer) clearTimeout(q.timer);
+  if (q.timer) clearImmediate(q.timer);
   q.timer = null;
   if (q.pending.length === 0) return;
   const batch = q.pending;

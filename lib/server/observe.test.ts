@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/store/db';
 import { countThreadsSeen, findThreadForRun } from '@/lib/store/threads-seen';
-import { resetServerEnv } from './env';
 import { setLogSink } from './log';
 import { handleLookup } from './lookup';
 import { flushObservedAnswers, observeProxiedResponse } from './observe';
 import { handleRecentThreads } from './recent-threads';
+import { withUnreachableUpstream } from '@/tests/support/unreachable-upstream';
 
 // Recording what the proxy saw happens after the answer has gone out, in batches. What a user notices: nothing
 // seen is lost, and the home page and run lookup show it at once.
 
-const saved = { ...process.env };
-beforeAll(() => {
-  // A configured (unreachable) upstream, so no embedded emulator boots; the lookups below are answered by the store.
-  process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1';
-  process.env.OPENAI_API_KEY = 'sk-observe-test-000000000000';
-  process.env.RUNBOARD_UPSTREAM_RETRIES = '0';
-  process.env.RUNBOARD_UPSTREAM_TIMEOUT_MS = '1000';
-  process.env.RUNBOARD_DB_FILE = ':memory:';
-  resetServerEnv();
-});
-afterAll(() => {
-  process.env = saved;
-  resetServerEnv();
-});
+withUnreachableUpstream('sk-observe-test-000000000000');
 beforeEach(() => {
   flushObservedAnswers();
   getDb().exec('DELETE FROM threads_seen; DELETE FROM runs_seen;');

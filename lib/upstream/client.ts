@@ -55,8 +55,10 @@ const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
  * which the upstream client never wants (every call is `no-store`) and which cost about 0.1 ms per proxied request
  * in profiles. Next keeps the original as `_nextOriginalFetch`; where it does not (tests, scripts) fetch is Node's.
  */
+const NEXT_ORIGINAL_FETCH = '_nextOriginalFetch';
 function plainFetch(): typeof fetch {
-  return (globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch })._nextOriginalFetch ?? globalThis.fetch;
+  const original = (globalThis.fetch as unknown as Record<string, unknown>)[NEXT_ORIGINAL_FETCH];
+  return typeof original === 'function' ? (original as typeof fetch) : globalThis.fetch;
 }
 
 export function newRequestId(): string {

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     rows.push(['retrieve run, through proxy (active run, poll cache)', await measure(proxiedActive)]);
     rows.push(['floor: GET /api/health on the same Next server', await measure(nextFloor)]);
 
-    const serial = await sideBySide(SERIAL_SECONDS, { floor: nextFloor, proxied, direct });
+    const serial = await sideBySide(SERIAL_SECONDS, { floor: nextFloor, proxied, direct }, () => processCpuMs(next.pid));
 
     await fetch(`${origin}/__emulator/requests`, { method: 'DELETE', headers });
     const polling = await closedLoop(POLLERS, POLL_SECONDS, proxiedActive);
@@ -115,12 +115,15 @@ function printReport(rows: Array<[string, Row]>, serial: Record<'floor' | 'proxi
   console.log(`proxy / Next floor throughput (uncached): ${(proxied.rps / floor.rps).toFixed(2)}×  (how much of the cost is the proxy's own work)`);
   const { floor: f1, proxied: p1, direct: d1 } = serial;
   console.log(`\nOne request at a time (concurrency 1, ${SERIAL_SECONDS} s per scenario in alternating 0.5 s slices):`);
-  console.log(`${pad('scenario', 56)}${'requests'.padStart(9)}${'mean ms'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
+  console.log(`${pad('scenario', 56)}${'requests'.padStart(9)}${'mean ms'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'Next CPU'.padStart(11)}`);
   for (const [name, r] of [['floor: GET /api/health', f1], ['retrieve run through the proxy (uncached)', p1], ['retrieve run direct to the emulator', d1]] as const) {
-    console.log(`${pad(name, 56)}${String(r.requests).padStart(9)}${num(r.mean, 3)}${num(r.p50, 3)}${num(r.p99, 3)}`);
+    console.log(`${pad(name, 56)}${String(r.requests).padStart(9)}${num(r.mean, 3)}${num(r.p50, 3)}${num(r.p99, 3)}${cpu(r.cpuMsPerRequest)}`);
   }
   console.log(`proxy adds over the floor: mean +${(p1.mean - f1.mean).toFixed(3)} ms, p99 +${(p1.p99 - f1.p99).toFixed(3)} ms  (targets: ≤ 0.5 ms mean, ≤ 2 ms p99)`);
   console.log(`  of which the upstream round trip itself (direct mean ${d1.mean.toFixed(3)} ms): proxy's own work ≈ +${(p1.mean - f1.mean - d1.mean).toFixed(3)} ms mean`);
+  if (p1.cpuMsPerRequest !== null && f1.cpuMsPerRequest !== null) {
+    console.log(`  Next CPU per request over the floor (not inflated by waiting for a core): +${(p1.cpuMsPerRequest - f1.cpuMsPerRequest).toFixed(3)} ms`);
+  }
   console.log(`\n${POLLERS} clients polling one active run through the proxy for ${polling.seconds.toFixed(1)} s:`);
   console.log(`  client requests answered: ${polling.requests} (${polling.rps.toFixed(0)}/s, p50 ${polling.p50.toFixed(2)} ms, p99 ${polling.p99.toFixed(2)} ms, errors ${polling.errors})`);
   console.log(`  upstream requests:        ${upstreamCalls} (${(upstreamCalls / polling.seconds).toFixed(2)}/s; target ≈ 1/s)`);

@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import { ModifyRunBody, type Run } from '@/lib/contract';
+import { isEndpointNotSupported } from '@/lib/queries/api-error';
+import { useCapabilities } from '@/lib/queries/capabilities';
 import { useModifyRunMetadata } from '@/lib/queries/run-mutations';
 import { metadataFromRows, rowsFromMetadata, type FieldErrors, type MetadataRow } from '@/lib/view/thread-run-form';
 import { contractErrors } from '@/components/forms/validate';
@@ -13,6 +15,8 @@ import { ErrorState } from '@/components/ui/error-state';
 /** The run's metadata, and "Edit metadata" (the one field of a run that can change, in any status). */
 export function RunMetadata({ run }: { run: Run }) {
   const [editing, setEditing] = useState(false);
+  const caps = useCapabilities();
+  const cannotUpdate = caps.modifyRun === 'unsupported';
   const entries = Object.entries(run.metadata ?? {});
   return (
     <Card
@@ -20,14 +24,19 @@ export function RunMetadata({ run }: { run: Run }) {
       id="run-metadata"
       testId="run-metadata"
       actions={
-        editing ? null : (
+        editing || cannotUpdate ? null : (
           <Button size="sm" onClick={() => setEditing(true)} data-testid="edit-metadata">
             Edit metadata
           </Button>
         )
       }
     >
-      {editing ? (
+      {cannotUpdate ? (
+        <p className="mb-2 text-sm text-muted" data-testid="metadata-unsupported">
+          This server cannot update runs, so the metadata cannot be edited here.
+        </p>
+      ) : null}
+      {editing && !cannotUpdate ? (
         <MetadataForm run={run} onDone={() => setEditing(false)} />
       ) : entries.length === 0 ? (
         <p className="text-sm text-muted">No metadata.</p>
@@ -74,7 +83,15 @@ function MetadataForm({ run, onDone }: { run: Run; onDone: () => void }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="metadata-form">
       <MetadataEditor id="run-metadata-editor" rows={rows} onChange={setRows} errors={errors} hint="Saving replaces the run's whole metadata map." />
-      {mutation.error ? <ErrorState error={mutation.error} title="The server refused the metadata" compact /> : null}
+      {mutation.error ? (
+        isEndpointNotSupported(mutation.error) ? (
+          <p role="alert" className="text-sm font-medium text-danger" data-testid="metadata-unsupported">
+            This server cannot update runs: the metadata was not saved. The run itself is fine.
+          </p>
+        ) : (
+          <ErrorState error={mutation.error} title="The server refused the metadata" compact />
+        )
+      ) : null}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" busy={mutation.isPending} data-testid="save-metadata">
           Save metadata

@@ -3,6 +3,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { RequiredActionToolCall } from '@/lib/contract';
+import { isEndpointNotSupported } from '@/lib/queries/api-error';
+import { useCapabilities } from '@/lib/queries/capabilities';
 import { runQueryOptions } from '@/lib/queries/run';
 import { useCancelRequestedAt } from '@/lib/queries/run-mutations';
 import { runStepsQueryOptions } from '@/lib/queries/run-steps';
@@ -14,6 +16,7 @@ import { CopyableId } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { StepsPanel } from '@/components/steps/steps-panel';
+import { StepsUnavailable } from '@/components/steps/steps-unavailable';
 import { CancelRun } from './cancel-run';
 import { LastUpdated } from './last-updated';
 import { RunConfig } from './run-config';
@@ -35,7 +38,14 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
   const runQ = useQuery(runQueryOptions(threadId, runId));
   const run = runQ.data;
   const interval = runPollInterval(run, { nowSeconds: Date.now() / 1000 });
-  const stepsQ = useQuery({ ...runStepsQueryOptions(threadId, runId), enabled: run !== undefined, refetchInterval: interval });
+  // A server without run steps is never asked for them (the capability probe asked once), nor polled after a 404.
+  const caps = useCapabilities();
+  const stepsQ = useQuery({
+    ...runStepsQueryOptions(threadId, runId),
+    enabled: run !== undefined && caps.ready && caps.listSteps !== 'unsupported',
+    refetchInterval: (query) => (isEndpointNotSupported(query.state.error) ? false : interval),
+  });
+  const stepsUnavailable = caps.listSteps === 'unsupported' || isEndpointNotSupported(stepsQ.error);
   const cancelRequestedAt = useCancelRequestedAt(threadId, runId);
 
   const cancellingSeen = useRef<number | null>(null);
@@ -98,7 +108,7 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
               error={runQ.error}
               onRefresh={() => {
                 void runQ.refetch();
-                void stepsQ.refetch();
+                if (!stepsUnavailable) void stepsQ.refetch();
               }}
             />
             <CancelRun run={run} />
@@ -108,7 +118,9 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
       <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} />
       {formCalls ? <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} /> : null}
       <RunStatusTimeline run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} />
-      {stepsQ.error && !steps ? (
+      {stepsUnavailable ? (
+        <StepsUnavailable host={caps.data?.connection.host ?? null} />
+      ) : stepsQ.error && !steps ? (
         <ErrorState error={stepsQ.error} title="Could not load the steps" onRetry={() => stepsQ.refetch()} retrying={stepsQ.isFetching} />
       ) : steps ? (
         <StepsPanel steps={steps} threadId={threadId} runStart={run.created_at} runEnd={runEnd} truncated={stepsQ.data?.truncated ?? false} runActive={!isTerminal(run.status)} />

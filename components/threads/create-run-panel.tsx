@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useThreadLock } from '@/lib/queries/thread-lock';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CreateRunForm } from '@/components/forms/create-run-form';
@@ -9,6 +10,9 @@ import { toneText } from '@/components/ui/badge';
 /** "New run" on the thread, folded away until asked for (the page is about reading first). */
 export function CreateRunPanel({ threadId, locked }: { threadId: string; locked: boolean }) {
   const [open, setOpen] = useState(false);
+  // Also knows the lock when the server cannot list runs (from the runs Runboard has seen active here).
+  const lock = useThreadLock(threadId);
+  const fromStore = lock.source === 'runboard' && lock.runs.length > 0;
   return (
     <Card
       id="create-run"
@@ -20,8 +24,12 @@ export function CreateRunPanel({ threadId, locked }: { threadId: string; locked:
       }
     >
       <div id="create-run-body">
-        {locked ? (
-          <p className={`mb-3 text-sm ${toneText.warning}`}>An active run locks this thread: the upstream will refuse a new run until it ends or is cancelled.</p>
+        {locked || lock.runs.length > 0 ? (
+          <p className={`mb-3 text-sm ${toneText.warning}`} data-testid="create-run-locked">
+            {lock.runs.length > 1 ? `${lock.runs.length} active runs lock this thread` : 'An active run locks this thread'}: the Assistants API refuses a new run until
+            {lock.runs.length > 1 ? ' they end or are cancelled (this server lets several run at once).' : ' it ends or is cancelled.'}
+            {fromStore ? ' Runboard knows this from the runs it has seen here, because this server cannot list runs.' : ''}
+          </p>
         ) : null}
         {open ? <CreateRunForm threadId={threadId} /> : <p className="text-sm text-muted">Start a run on this thread with any assistant, overrides and metadata.</p>}
       </div>

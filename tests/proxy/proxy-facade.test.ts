@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as capabilitiesGET } from '@/app/api/connection/capabilities/route';
 import { startEmulatorServer, type EmulatorServer } from '@/lib/emulator';
 import { clearCapabilities } from '@/lib/server/capabilities/registry';
+import { handleLookup } from '@/lib/server/lookup';
 import { callProxy, errorOf, pointAtUpstream, restoreEnv } from './support/harness';
 
 // The proxy over a partial facade (the emulator's sparse profile): ids of any shape pass, a missing endpoint is
@@ -89,5 +90,20 @@ describe('proxy over a sparse facade', () => {
       modifyRun: { state: 'supported' },
       listThreads: { state: 'unsupported' },
     });
+  });
+
+  it('the run-id lookup says which threads it could not scan, and why', async () => {
+    clearCapabilities();
+    pointAtUpstream(sparse.url, KEY);
+    const { threadId, runId } = await oddThread(sparse);
+    await callProxy('GET', `/threads/${threadId}`); // Runboard has now seen the thread
+    const found = await handleLookup(new Request(`http://localhost/api/lookup?run_id=${runId}`));
+    const missing = await handleLookup(new Request('http://localhost/api/lookup?run_id=run_-notonanythread00000'));
+    expect(missing.status).toBe(404);
+    const error = await errorOf(missing);
+    expect(error.code).toBe('run_not_seen_scan_incomplete');
+    expect(error.message).toMatch(/\d+ of \d+ threads? could not be scanned: this server cannot list runs/);
+    // The run seen earlier is still found from the store, by its odd id.
+    expect(found.status).toBe(200);
   });
 });

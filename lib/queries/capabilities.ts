@@ -1,0 +1,57 @@
+/** What the upstream can do (GET/POST /api/connection/capabilities; lib/server/capabilities/). */
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { CAPABILITY_IDS, type CapabilityId, type CapabilityState } from '@/lib/view/capabilities';
+import { apiFetch } from './fetcher';
+import { queryKeys } from './keys';
+
+const Fact = z.looseObject({
+  state: z.enum(['supported', 'unsupported', 'unknown']),
+  detail: z.string().nullish(),
+  learned_at: z.string().nullish(),
+  source: z.string().nullish(),
+});
+
+export const CapabilitiesInfo = z.looseObject({
+  connection: z.looseObject({ id: z.string(), name: z.string(), host: z.string() }),
+  probed_at: z.string().nullish(),
+  capabilities: z.record(z.string(), Fact),
+  id_styles: z.array(z.looseObject({ style: z.string(), count: z.number(), example: z.string() })),
+});
+export type CapabilitiesInfo = z.infer<typeof CapabilitiesInfo>;
+
+export function capabilitiesQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.capabilities(),
+    queryFn: ({ signal }) => apiFetch('/api/connection/capabilities', { schema: CapabilitiesInfo, signal }),
+    // Learned facts change only when an answer teaches something new; pages re-read them now and then.
+    staleTime: 60_000,
+  });
+}
+
+export function capabilityState(info: CapabilitiesInfo | undefined, id: CapabilityId): CapabilityState {
+  return (info?.capabilities[id]?.state as CapabilityState | undefined) ?? 'unknown';
+}
+
+/**
+ * The capabilities, and whether they are known yet. `ready` turns true once they loaded or failed to load (then
+ * everything counts as unknown, i.e. tried), so a page never waits on them for ever.
+ */
+export function useCapabilities() {
+  const query = useQuery(capabilitiesQueryOptions());
+  const states = Object.fromEntries(CAPABILITY_IDS.map((id) => [id, capabilityState(query.data, id)])) as Record<CapabilityId, CapabilityState>;
+  return { ...states, ready: !query.isPending, data: query.data, query };
+}
+
+/** "Check again": probes the upstream anew and refreshes everything that depends on what it can do. */
+export function useReprobeCapabilities() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['connection', 'reprobe'],
+    mutationFn: () => apiFetch('/api/connection/capabilities', { method: 'POST', schema: CapabilitiesInfo }),
+    onSuccess: (info) => {
+      queryClient.setQueryData(queryKeys.capabilities(), info);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.threads() });
+    },
+  });
+}

@@ -15,14 +15,15 @@ export function ConnectionCapabilities() {
   const caps = useCapabilities();
   const reprobe = useReprobeCapabilities();
   if (!caps.data) return null;
-  const missing = CAPABILITY_IDS.filter((id) => caps[id] === 'unsupported');
+  // A threads list is a bonus (OpenAI never had one; Runboard keeps its own), so its absence is no shortfall.
+  const missing = CAPABILITY_IDS.filter((id) => id !== 'listThreads' && caps[id] === 'unsupported');
   const probedAt = caps.data.probed_at ? Math.floor(Date.parse(caps.data.probed_at) / 1000) : null;
   return (
     <div className="mt-3 border-t border-border pt-3" data-testid="connection-capabilities">
       <p className="font-medium">{missing.length === 0 ? 'What this server can do' : `This server lacks ${missing.length} of the endpoints Runboard uses`}</p>
       <ul className="mt-1 flex flex-col gap-0.5">
         {CAPABILITY_IDS.map((id) => (
-          <li key={id} data-testid="capability" data-capability={id} data-state={caps[id]} className={cn(caps[id] === 'unsupported' ? `font-medium ${toneText.warning}` : 'text-muted')}>
+          <li key={id} data-testid="capability" data-capability={id} data-state={caps[id]} className={cn(caps[id] === 'unsupported' && missing.includes(id) ? `font-medium ${toneText.warning}` : 'text-muted')}>
             {caps[id] === 'supported' ? '✓ ' : caps[id] === 'unsupported' ? '✗ ' : '? '}
             {describeCapability(id, caps[id])}
           </li>

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
@@ -9,13 +8,13 @@ import { runsSeenQueryOptions } from '@/lib/queries/runs-seen';
 import { formatUtc } from '@/lib/view/format-time';
 import { runHref } from '@/lib/view/thread-search';
 import { Button } from '@/components/ui/button';
-import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input } from '@/components/ui/field';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { SkeletonRows } from '@/components/ui/spinner';
+import { RunIdLink } from './run-id-link';
 
 const th = 'px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-muted';
 const td = 'px-3 py-2 align-top';
@@ -57,10 +56,7 @@ export function RunsSeenList({ threadId, host }: { threadId: string; host: strin
                 <tr key={run.id} data-testid="run-seen-row" data-status={run.last_status ?? ''}>
                   <td className={td}>{run.last_status ? <RunStatusBadge status={run.last_status} /> : <span className="text-muted">unknown</span>}</td>
                   <td className={`${td} whitespace-nowrap`}>
-                    <Link href={runHref(threadId, run.id)} className="font-mono text-xs text-accent hover:underline" data-testid="run-link">
-                      {run.id}
-                    </Link>
-                    <CopyButton value={run.id} label={`Copy ${run.id}`} />
+                    <RunIdLink threadId={threadId} runId={run.id} />
                   </td>
                   <td className={td}>
                     <RelativeTime value={run.created_at} />

@@ -2,21 +2,15 @@
 // run leaves it `cancelled` with `completed_at` set), an active run with an end time, times out of order. Runboard
 // shows the run as the server reports it, and says plainly where that report contradicts itself.
 
-type RunTimes = {
-  status: string;
-  created_at: number;
-  started_at?: number | null;
-  completed_at?: number | null;
-  failed_at?: number | null;
-  cancelled_at?: number | null;
-};
+import { isActiveStatus, type RunRowInput } from './thread-run-row';
+
+type RunTimes = Pick<RunRowInput, 'status' | 'created_at' | 'started_at' | 'completed_at' | 'failed_at' | 'cancelled_at'>;
 
 const ENDS = [
   ['completed', 'completed_at'],
   ['failed', 'failed_at'],
   ['cancelled', 'cancelled_at'],
 ] as const;
-const ACTIVE = new Set(['queued', 'in_progress', 'requires_action', 'cancelling']);
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
@@ -34,7 +28,7 @@ export function runDeviations(run: RunTimes): string[] {
     const fields = ended.map((w) => `${w}_at`).join(', ');
     out.push(`${both(claims[0]!, claims.slice(1).join(' and '))}: its status is '${run.status}' and it carries ${fields}.`);
   }
-  if (ACTIVE.has(run.status) && ended.length > 0) {
+  if (isActiveStatus(run.status) && ended.length > 0) {
     out.push(`This server reports the run as '${run.status}' although it carries ${ended.map((w) => `${w}_at`).join(', ')}.`);
   }
   for (const field of ['started_at', 'completed_at', 'failed_at', 'cancelled_at'] as const) {

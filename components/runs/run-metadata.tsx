@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { ModifyRunBody, type Run } from '@/lib/contract';
 import { isEndpointNotSupported } from '@/lib/queries/api-error';
-import { useCapabilities } from '@/lib/queries/capabilities';
+import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
 import { useModifyRunMetadata } from '@/lib/queries/run-mutations';
 import { metadataFromRows, rowsFromMetadata, type FieldErrors, type MetadataRow } from '@/lib/view/thread-run-form';
 import { contractErrors } from '@/components/forms/validate';
@@ -61,6 +61,7 @@ function MetadataForm({ run, onDone }: { run: Run; onDone: () => void }) {
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const mutation = useModifyRunMetadata(run.thread_id, run.id);
+  useLearnFromError(mutation.error);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

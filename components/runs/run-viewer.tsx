@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { RequiredActionToolCall } from '@/lib/contract';
 import { isEndpointNotSupported } from '@/lib/queries/api-error';
-import { useCapabilities } from '@/lib/queries/capabilities';
+import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
 import { runQueryOptions } from '@/lib/queries/run';
 import { useCancelRequestedAt } from '@/lib/queries/run-mutations';
 import { runStepsQueryOptions } from '@/lib/queries/run-steps';
@@ -46,6 +46,7 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
     refetchInterval: (query) => (isEndpointNotSupported(query.state.error) ? false : interval),
   });
   const stepsUnavailable = caps.listSteps === 'unsupported' || isEndpointNotSupported(stepsQ.error);
+  useLearnFromError(stepsQ.error);
   const cancelRequestedAt = useCancelRequestedAt(threadId, runId);
 
   const cancellingSeen = useRef<number | null>(null);

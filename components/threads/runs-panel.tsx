@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { RUN_STATUSES } from '@/lib/contract';
 import { isEndpointNotSupported } from '@/lib/queries/api-error';
 import { assistantNameMap, assistantsQueryOptions } from '@/lib/queries/assistants';
-import { useCapabilities } from '@/lib/queries/capabilities';
+import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
 import { runListQueryOptions } from '@/lib/queries/runs-list';
 import { formatUtc } from '@/lib/view/format-time';
 import { describeStatusFilter, RUN_PAGE_SIZES, serializeThreadPageParams, type ThreadPageParams } from '@/lib/view/thread-page-params';
@@ -27,6 +27,7 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
   const query = useQuery({ ...runListQueryOptions(threadId, params), enabled: caps.listRuns !== 'unsupported' });
   // Learned from the probe, or from this very answer: either way the page says it once and stops asking.
   const unsupported = caps.listRuns === 'unsupported' || isEndpointNotSupported(query.error);
+  useLearnFromError(query.error);
   const { data: assistants } = useQuery(assistantsQueryOptions());
   const names = assistantNameMap(assistants?.assistants);
   const base = threadHref(threadId);

@@ -1,7 +1,9 @@
 /** What the upstream can do (GET/POST /api/connection/capabilities; lib/server/capabilities/). */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { z } from 'zod';
 import { CAPABILITY_IDS, type CapabilityId, type CapabilityState } from '@/lib/view/capabilities';
+import { isEndpointNotSupported } from './api-error';
 import { apiFetch } from './fetcher';
 import { queryKeys } from './keys';
 
@@ -54,4 +56,13 @@ export function useReprobeCapabilities() {
       return queryClient.invalidateQueries({ queryKey: queryKeys.threads() });
     },
   });
+}
+
+/** An answer said an endpoint is missing: re-read what the server learned, so every other page knows it too. */
+export function useLearnFromError(error: unknown): void {
+  const queryClient = useQueryClient();
+  const missing = isEndpointNotSupported(error);
+  useEffect(() => {
+    if (missing) void queryClient.invalidateQueries({ queryKey: queryKeys.capabilities() });
+  }, [missing, queryClient]);
 }

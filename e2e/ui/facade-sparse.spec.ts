@@ -36,6 +36,8 @@ async function shots(page: Page, name: string, testInfo: Parameters<typeof scree
 }
 
 test.describe('a sparse facade (EMULATOR_PROFILE=sparse)', () => {
+  // Each test checks three themes/sizes with axe on a shared, often busy machine.
+  test.describe.configure({ timeout: 150_000 });
   test.beforeAll(async ({ request, sparse }) => {
     // The first capability probe; every page after this knows what the server lacks.
     const res = await request.get(`${sparse.url}/api/connection/capabilities`);

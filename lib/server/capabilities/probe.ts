@@ -40,14 +40,16 @@ async function ask(connection: Connection, method: 'GET' | 'POST', path: string,
 function learn(connection: Connection, id: CapabilityId, answer: Answer, objectKnown: boolean): void {
   if (answer.status === 0) return; // unreachable: nothing learned, the connection banner says why
   if (answer.status >= 200 && answer.status < 300) return learnCapability(connection, id, 'supported', null, 'probe');
+  if (id === 'listThreads' && answer.status >= 400 && answer.status < 500) {
+    // No object in the path: whatever refuses the list means there is none for Runboard to use.
+    const why = answer.status === 401 || answer.status === 403 ? 'not allowed for this key' : missingEndpointDetail(answer.body);
+    return learnCapability(connection, id, 'unsupported', `HTTP ${answer.status}${why ? `: ${why}` : ''}`, 'probe');
+  }
   if (objectKnown && isMissingObject(answer.status, answer.body)) return; // the thread or run is gone: nothing learned
   if (isMissingEndpoint(answer.status, answer.body) || (objectKnown && answer.status === 404)) {
     return learnCapability(connection, id, 'unsupported', `HTTP ${answer.status}${missingEndpointDetail(answer.body) ? `: ${missingEndpointDetail(answer.body)}` : ''}`, 'probe');
   }
   if (answer.status === 404 || answer.status === 400) return learnCapability(connection, id, 'supported', null, 'probe');
-  if (id === 'listThreads' && (answer.status === 401 || answer.status === 403)) {
-    return learnCapability(connection, id, 'unsupported', `HTTP ${answer.status}: not allowed for this key`, 'probe');
-  }
 }
 
 async function runProbe(connection: Connection): Promise<void> {

@@ -9,6 +9,7 @@ import { isMissingEndpoint } from './capabilities/missing-endpoint';
 import { isKnownUnsupported, learnCapability } from './capabilities/registry';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
+import { flushObservedAnswers } from './observe';
 import { seedFromEmulator } from './recent-threads';
 
 // GET /api/lookup?run_id=<any id> — which thread a run belongs to. The API has no /runs/{id} (every run path needs the
@@ -89,6 +90,7 @@ export async function handleLookup(request: Request): Promise<Response> {
   try {
     const connection = await getDefaultConnection();
     if (connection.mode === 'emulator') await seedFromEmulator(connection);
+    flushObservedAnswers();
     const known = findThreadForRun(getDb(), connection.id, runId);
     if (known) return Response.json({ run_id: runId, thread_id: known, source: 'store' }, { headers: { 'cache-control': NO_STORE } });
     const scan = await scanRecentThreads(connection, runId);

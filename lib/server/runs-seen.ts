@@ -4,6 +4,7 @@ import { getDb } from '@/lib/store/db';
 import { listRunsSeenOnThread } from '@/lib/store/threads-seen';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
+import { flushObservedAnswers } from './observe';
 
 // GET /api/threads/{thread_id}/runs-seen — the runs Runboard has seen on a thread (its own record, not the
 // upstream's list), with their last known status and when they were seen. What the thread page shows when the
@@ -22,6 +23,7 @@ export async function handleRunsSeen(request: Request, threadId: string): Promis
   }
   try {
     const connection = await getDefaultConnection();
+    flushObservedAnswers();
     const rows = listRunsSeenOnThread(getDb(), connection.id, threadId, limit + 1);
     const data: RunSeenDto[] = rows.slice(0, limit).map((r) => ({ id: r.runId, thread_id: r.threadId, last_status: r.status, created_at: r.createdAt, seen_at: r.seenAt }));
     return Response.json({ object: 'list', data, has_more: rows.length > limit, source: 'runboard' }, { headers: { 'cache-control': NO_STORE } });

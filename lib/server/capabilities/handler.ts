@@ -5,6 +5,7 @@ import { connectionHost, type Connection } from '@/lib/upstream/connection';
 import { CAPABILITY_IDS, idStyleOf, type IdStyle } from '@/lib/view/capabilities';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from '../api-error';
 import { getDefaultConnection } from '../connection';
+import { flushObservedAnswers } from '../observe';
 import { seedFromEmulator } from '../recent-threads';
 import { ensureProbed } from './probe';
 import { capabilitiesOf } from './registry';
@@ -44,6 +45,8 @@ async function answer(force: boolean): Promise<Response> {
     const connection = await getDefaultConnection();
     // The emulator's demo threads give the probe known objects to ask about.
     if (connection.mode === 'emulator') await seedFromEmulator(connection);
+    // The probe and the id styles read the threads and runs seen: every answer already passed on counts.
+    flushObservedAnswers();
     await ensureProbed(connection, force);
     return Response.json(capabilitiesBody(connection), { headers: { 'cache-control': NO_STORE } });
   } catch (error) {

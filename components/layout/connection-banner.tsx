@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { toneText } from '@/components/ui/badge';
+import { ConnectionCapabilities } from './connection-capabilities';
 
 /**
  * The home page's connection banner, in plain words: which upstream, in which mode, healthy or not and why.
@@ -48,6 +49,7 @@ export function ConnectionBanner() {
           {!healthy ? <span className="text-muted"> Runboard re-checks every 10 seconds.</span> : null}
         </>
       }
+      extra={healthy ? <ConnectionCapabilities /> : null}
     >
       {!healthy ? (
         <Button size="sm" onClick={() => refetch()} busy={isFetching}>
@@ -63,7 +65,7 @@ export function ConnectionBannerPending() {
   return <Shell tone="muted" title="Checking the connection…" body="Asking the upstream whether it answers." />;
 }
 
-function Shell({ tone, title, body, children }: { tone: 'success' | 'danger' | 'muted'; title: string; body: React.ReactNode; children?: React.ReactNode }) {
+function Shell({ tone, title, body, extra, children }: { tone: 'success' | 'danger' | 'muted'; title: string; body: React.ReactNode; extra?: React.ReactNode; children?: React.ReactNode }) {
   return (
     <section
       aria-label="Connection"
@@ -79,6 +81,7 @@ function Shell({ tone, title, body, children }: { tone: 'success' | 'danger' | '
       <div className="min-w-0">
         <p className={cn('font-semibold', tone === 'success' && toneText.success, tone === 'danger' && toneText.danger)}>{title}</p>
         <p className="mt-1 break-words">{body}</p>
+        {extra}
       </div>
       {children}
     </section>

@@ -4,6 +4,7 @@ import type { Run, RunStep } from '@/lib/contract';
 import { diagnoseRun, type DiagnosisTone } from '@/lib/view/diagnosis';
 import { spanFine } from '@/lib/view/diagnosis-format';
 import { cn } from '@/components/ui/cn';
+import { RunDeviations } from './run-deviations';
 import { useSecondClock } from './use-second-clock';
 
 // Tone is carried by the thick left border and the tinted background; text stays in the foreground colour so it
@@ -59,6 +60,7 @@ export function RunDiagnosis({
         ) : null}
       </div>
       {d.advice ? <p className="mt-1 text-sm text-foreground">{d.advice}</p> : null}
+      <RunDeviations run={run} />
     </div>
   );
 }

@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import { ModifyRunBody, type Run } from '@/lib/contract';
+import { isEndpointNotSupported } from '@/lib/queries/api-error';
+import { useLearnFromError } from '@/lib/queries/capabilities';
 import { useModifyRunMetadata } from '@/lib/queries/run-mutations';
 import { metadataFromRows, rowsFromMetadata, type FieldErrors, type MetadataRow } from '@/lib/view/thread-run-form';
 import { contractErrors } from '@/components/forms/validate';
@@ -17,6 +19,7 @@ export function RunMetadataForm({ run, onDone }: { run: Run; onDone: () => void 
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const mutation = useModifyRunMetadata(run.thread_id, run.id);
+  useLearnFromError(mutation.error);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +42,15 @@ export function RunMetadataForm({ run, onDone }: { run: Run; onDone: () => void 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="metadata-form">
       <MetadataEditor id="run-metadata-editor" rows={rows} onChange={setRows} errors={errors} hint="Saving replaces the run's whole metadata map." />
-      {mutation.error ? <ErrorState error={mutation.error} title="The server refused the metadata" compact /> : null}
+      {mutation.error ? (
+        isEndpointNotSupported(mutation.error) ? (
+          <p role="alert" className="text-sm font-medium text-danger" data-testid="metadata-unsupported">
+            This server cannot update runs: the metadata was not saved. The run itself is fine.
+          </p>
+        ) : (
+          <ErrorState error={mutation.error} title="The server refused the metadata" compact />
+        )
+      ) : null}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" busy={mutation.isPending} data-testid="save-metadata">
           Save metadata

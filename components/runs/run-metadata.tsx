@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import type { Run } from '@/lib/contract';
+import { useCapabilities } from '@/lib/queries/capabilities';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SkeletonRows } from '@/components/ui/spinner';
@@ -17,6 +18,8 @@ const MetadataForm = dynamic(() => import('./run-metadata-form').then((m) => m.R
 export function RunMetadata({ run }: { run: Run }) {
   const [editing, setEditing] = useState(false);
   const hydrated = useHydrated();
+  const caps = useCapabilities();
+  const cannotUpdate = caps.modifyRun === 'unsupported';
   const entries = Object.entries(run.metadata ?? {});
   return (
     <Card
@@ -24,14 +27,19 @@ export function RunMetadata({ run }: { run: Run }) {
       id="run-metadata"
       testId="run-metadata"
       actions={
-        editing ? null : (
+        editing || cannotUpdate ? null : (
           <Button size="sm" onClick={() => setEditing(true)} disabled={!hydrated} data-testid="edit-metadata">
             Edit metadata
           </Button>
         )
       }
     >
-      {editing ? (
+      {cannotUpdate ? (
+        <p className="mb-2 text-sm text-muted" data-testid="metadata-unsupported">
+          This server cannot update runs, so the metadata cannot be edited here.
+        </p>
+      ) : null}
+      {editing && !cannotUpdate ? (
         <MetadataForm run={run} onDone={() => setEditing(false)} />
       ) : entries.length === 0 ? (
         <p className="text-sm text-muted">No metadata.</p>

@@ -4,6 +4,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { RequiredActionToolCall } from '@/lib/contract';
+import { isEndpointNotSupported } from '@/lib/queries/api-error';
+import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
 import { runQueryOptions } from '@/lib/queries/run';
 import { useCancelRequestedAt } from '@/lib/queries/run-mutations';
 import { runStepsQueryOptions } from '@/lib/queries/run-steps';
@@ -17,6 +19,7 @@ import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { SkeletonRows } from '@/components/ui/spinner';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { StepsPanel } from '@/components/steps/steps-panel';
+import { StepsUnavailable } from '@/components/steps/steps-unavailable';
 import { CancelRun } from './cancel-run';
 import { LastUpdated } from './last-updated';
 import { RunConfig } from './run-config';
@@ -43,7 +46,15 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
   const runQ = useQuery(runQueryOptions(threadId, runId));
   const run = runQ.data;
   const interval = runPollInterval(run, { nowSeconds: Date.now() / 1000 });
-  const stepsQ = useQuery({ ...runStepsQueryOptions(threadId, runId), enabled: run !== undefined, refetchInterval: interval });
+  // A server without run steps is never asked for them (the capability probe asked once), nor polled after a 404.
+  const caps = useCapabilities();
+  const stepsQ = useQuery({
+    ...runStepsQueryOptions(threadId, runId),
+    enabled: run !== undefined && caps.ready && caps.listSteps !== 'unsupported',
+    refetchInterval: (query) => (isEndpointNotSupported(query.state.error) ? false : interval),
+  });
+  const stepsUnavailable = caps.listSteps === 'unsupported' || isEndpointNotSupported(stepsQ.error);
+  useLearnFromError(stepsQ.error);
   const cancelRequestedAt = useCancelRequestedAt(threadId, runId);
 
   const cancellingSeen = useRef<number | null>(null);
@@ -107,7 +118,7 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
               error={runQ.error}
               onRefresh={() => {
                 void runQ.refetch();
-                void stepsQ.refetch();
+                if (!stepsUnavailable) void stepsQ.refetch();
               }}
             />
             <CancelRun run={run} />
@@ -117,7 +128,9 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
       <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} />
       {formCalls ? <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} /> : null}
       <RunStatusTimeline run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} />
-      {stepsQ.error && !steps ? (
+      {stepsUnavailable ? (
+        <StepsUnavailable host={caps.data?.connection.host ?? null} />
+      ) : stepsQ.error && !steps ? (
         <ErrorState error={stepsQ.error} title="Could not load the steps" onRetry={() => stepsQ.refetch()} retrying={stepsQ.isFetching} />
       ) : steps ? (
         <StepsPanel steps={steps} threadId={threadId} runStart={run.created_at} runEnd={runEnd} truncated={stepsQ.data?.truncated ?? false} runActive={!isTerminal(run.status)} />

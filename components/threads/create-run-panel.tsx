@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import { useThreadLock } from '@/lib/queries/thread-lock';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SkeletonRows } from '@/components/ui/spinner';
@@ -17,6 +18,9 @@ const CreateRunForm = dynamic(() => import('@/components/forms/create-run-form')
 export function CreateRunPanel({ threadId, locked }: { threadId: string; locked: boolean }) {
   const [open, setOpen] = useState(false);
   const hydrated = useHydrated();
+  // Also knows the lock when the server cannot list runs (from the runs Runboard has seen active here).
+  const lock = useThreadLock(threadId);
+  const fromStore = lock.source === 'runboard' && lock.runs.length > 0;
   return (
     <Card
       id="create-run"
@@ -28,8 +32,12 @@ export function CreateRunPanel({ threadId, locked }: { threadId: string; locked:
       }
     >
       <div id="create-run-body">
-        {locked ? (
-          <p className={`mb-3 text-sm ${toneText.warning}`}>An active run locks this thread: the upstream will refuse a new run until it ends or is cancelled.</p>
+        {locked || lock.runs.length > 0 ? (
+          <p className={`mb-3 text-sm ${toneText.warning}`} data-testid="create-run-locked">
+            {lock.runs.length > 1 ? `${lock.runs.length} active runs lock this thread` : 'An active run locks this thread'}: the Assistants API refuses a new run until
+            {lock.runs.length > 1 ? ' they end or are cancelled (this server lets several run at once).' : ' it ends or is cancelled.'}
+            {fromStore ? ' Runboard knows this from the runs it has seen here, because this server cannot list runs.' : ''}
+          </p>
         ) : null}
         {open ? <CreateRunForm threadId={threadId} /> : <p className="text-sm text-muted">Start a run on this thread with any assistant, overrides and metadata.</p>}
       </div>

@@ -3,7 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { RUN_STATUSES } from '@/lib/contract/kinds';
+import { isEndpointNotSupported } from '@/lib/queries/api-error';
 import { assistantNameMap, assistantsQueryOptions } from '@/lib/queries/assistants';
+import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
 import { runListQueryOptions } from '@/lib/queries/runs-list';
 import { formatUtc } from '@/lib/view/format-time';
 import { describeStatusFilter, RUN_PAGE_SIZES, serializeThreadPageParams, type ThreadPageParams } from '@/lib/view/thread-page-params';
@@ -15,6 +17,7 @@ import { Select } from '@/components/ui/field';
 import { CursorPagination } from '@/components/ui/pagination';
 import { Spinner, SkeletonRows } from '@/components/ui/spinner';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { RunsSeenList } from './runs-seen-list';
 import { RunsTable } from './runs-table';
 import { toneText } from '@/components/ui/badge';
 
@@ -22,7 +25,11 @@ import { toneText } from '@/components/ui/badge';
 export function RunsPanel({ threadId, params }: { threadId: string; params: ThreadPageParams }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const query = useQuery(runListQueryOptions(threadId, params));
+  const caps = useCapabilities();
+  const query = useQuery({ ...runListQueryOptions(threadId, params), enabled: caps.listRuns !== 'unsupported' });
+  // Learned from the probe, or from this very answer: either way the page says it once and stops asking.
+  const unsupported = caps.listRuns === 'unsupported' || isEndpointNotSupported(query.error);
+  useLearnFromError(query.error);
   const { data: assistants } = useQuery(assistantsQueryOptions());
   const names = assistantNameMap(assistants?.assistants);
   const base = threadHref(threadId);
@@ -39,6 +46,9 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
       testId="runs-panel"
       bodyClassName="p-0"
       actions={
+        unsupported ? (
+          <span className="text-xs text-muted" data-testid="runs-source">From Runboard&apos;s record</span>
+        ) : (
         <>
           {live ? <span className={`text-xs ${toneText.info}`} data-testid="live-indicator">● live</span> : null}
           {hydrated && query.isFetching && !query.isPending ? <Spinner label="Refreshing" className="text-xs" /> : null}
@@ -59,9 +69,12 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
             ))}
           </Select>
         </>
+        )
       }
     >
-      {query.isPending ? (
+      {unsupported ? (
+        <RunsSeenList threadId={threadId} host={caps.data?.connection.host ?? null} />
+      ) : query.isPending ? (
         <SkeletonRows rows={8} label="runs" className="p-4" />
       ) : query.error && !data ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} className="m-4" />

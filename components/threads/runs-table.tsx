@@ -1,16 +1,14 @@
 'use client';
 
-import Link from 'next/link';
 import type { Run } from '@/lib/contract';
 import { formatDuration } from '@/lib/view/format-duration';
 import { describeUsage, formatTokens } from '@/lib/view/format-tokens';
 import { isActiveStatus, runDuration, runErrorCode } from '@/lib/view/thread-run-row';
-import { runHref } from '@/lib/view/thread-search';
-import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { useNow } from '@/components/ui/use-now';
 import { toneText } from '@/components/ui/badge';
+import { RunIdLink } from './run-id-link';
 
 const th = 'px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-muted';
 const td = 'px-3 py-2 align-top';
@@ -47,10 +45,7 @@ export function RunsTable({ threadId, runs, assistantNames }: { threadId: string
                   <RunStatusBadge status={run.status} />
                 </td>
                 <td className={`${td} whitespace-nowrap`}>
-                  <Link href={runHref(threadId, run.id)} className="font-mono text-xs text-accent hover:underline" data-testid="run-link">
-                    {run.id}
-                  </Link>
-                  <CopyButton value={run.id} label={`Copy ${run.id}`} />
+                  <RunIdLink threadId={threadId} runId={run.id} />
                 </td>
                 <td className={`${td} max-w-48`}>
                   <span className="block truncate" title={run.assistant_id}>

@@ -1,9 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useQuery } from '@tanstack/react-query';
-import { latestRunQueryOptions } from '@/lib/queries/runs-list';
-import { isActiveStatus } from '@/lib/view/thread-run-row';
+import { useThreadLock } from '@/lib/queries/thread-lock';
 import { runHref } from '@/lib/view/thread-search';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
@@ -11,27 +9,45 @@ import { toneText } from '@/components/ui/badge';
 
 /**
  * "Locked by run_… since …": while a run is active the API refuses new runs and messages on the thread (§5.4).
- * Reads the thread's newest run (the only one that can be active), independent of the page or filter shown.
+ * Some facades let several runs be active at once; then every one of them is listed, and the deviation named.
  */
 export function ThreadLockBanner({ threadId }: { threadId: string }) {
-  const { data: run } = useQuery(latestRunQueryOptions(threadId));
-  if (!run || !isActiveStatus(run.status)) return null;
+  const { runs, source } = useThreadLock(threadId);
+  if (runs.length === 0) return null;
+  const [first] = runs;
+  const several = runs.length > 1;
   return (
-    <section aria-label="Thread lock" aria-live="polite" data-testid="thread-lock-banner" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm">
+    <section aria-label="Thread lock" aria-live="polite" data-testid="thread-lock-banner" data-active-runs={runs.length} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm">
       <div className="min-w-0">
-        <p className={`font-semibold ${toneText.warning}`}>This thread is locked by an active run</p>
-        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
-          <span className="font-mono break-all">{run.id}</span>
-          <RunStatusBadge status={run.status} />
-          <span>
-            since <RelativeTime value={run.created_at} />.
-          </span>
-          <span className="text-muted">New runs and messages are refused until it ends (or is cancelled).</span>
+        <p className={`font-semibold ${toneText.warning}`}>{several ? `This thread is locked by ${runs.length} active runs` : 'This thread is locked by an active run'}</p>
+        <ul className="mt-1 flex flex-col gap-1">
+          {runs.map((run) => (
+            <li key={run.id} className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="lock-run">
+              {several ? (
+                <Link href={runHref(threadId, run.id)} className="font-mono break-all text-accent hover:underline">{run.id}</Link>
+              ) : (
+                <span className="font-mono break-all">{run.id}</span>
+              )}
+              <RunStatusBadge status={run.status} />
+              {run.created_at ? (
+                <span>
+                  since <RelativeTime value={run.created_at} />.
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-1 text-muted">
+          New runs and messages are refused until {several ? 'they end' : 'it ends'} (or {several ? 'are' : 'is'} cancelled).
+          {several ? ' The Assistants API allows one active run per thread; this server reports several.' : ''}
+          {source === 'runboard' ? ' This server cannot list runs: these are the runs Runboard has seen active here, re-checked one by one.' : ''}
         </p>
       </div>
-      <Link href={runHref(threadId, run.id)} className="rounded-md bg-warning px-3 py-2 font-medium text-white hover:opacity-90 dark:text-background">
-        Open the run →
-      </Link>
+      {first ? (
+        <Link href={runHref(threadId, first.id)} className="rounded-md bg-warning px-3 py-2 font-medium text-white hover:opacity-90 dark:text-background">
+          {several ? 'Open the newest →' : 'Open the run →'}
+        </Link>
+      ) : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { isApiRequestError } from '@/lib/queries/api-error';
 import { lookupRun } from '@/lib/queries/lookup';
 import { resolveSearch, runHref, threadHref } from '@/lib/view/thread-search';
 import { Button } from '@/components/ui/button';
@@ -74,7 +75,7 @@ export function ThreadSearchBox() {
         </Button>
       </div>
       <p id="search-hint" className="text-xs text-muted">
-        A run id alone is found among the threads Runboard has seen (the API cannot look up a run without its thread).
+        Ids of any format work. A run id alone is found among the threads Runboard has seen (the API cannot look up a run without its thread).
       </p>
       {problem ? (
         <p id="search-error" role="alert" data-testid="search-error" className="text-sm font-medium text-danger">
@@ -82,7 +83,13 @@ export function ThreadSearchBox() {
         </p>
       ) : null}
       {note ? <p className="text-xs text-muted">{note}</p> : null}
-      {lookupError ? <ErrorState error={lookupError} title="Run not found" compact /> : null}
+      {lookupError ? (
+        <ErrorState
+          error={lookupError}
+          title={isApiRequestError(lookupError) && lookupError.code === 'run_not_seen_scan_incomplete' ? 'Run not found: the search was incomplete' : 'Run not found'}
+          compact
+        />
+      ) : null}
     </form>
     </search>
   );

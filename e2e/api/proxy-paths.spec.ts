@@ -23,7 +23,9 @@ test.describe('path tricks against next start', () => {
       '/api/v1/threads/thread_a%2Fruns',
       '/api/v1/threads/thread_a/runs/..%2f..%2fassistants',
       '/api/v1/threads/thread_a%5c..%5cassistants',
-      '/api/v1/threads/undefined/runs',
+      // Any prefix or none is a valid id (facades issue their own); only the shape is refused.
+      `/api/v1/threads/${'x'.repeat(129)}/runs`,
+      '/api/v1/threads/thread.a/runs',
       '/api/v1/threads',
       '/api/v1/http:%2f%2fevil.example%2fv1%2fthreads',
     ]) {

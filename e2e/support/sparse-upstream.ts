@@ -2,6 +2,9 @@
 // servers send (only id/object/created_at/thread_id/status and the like), older v1 shapes (`file_ids`, a `retrieval`
 // tool and tool call, `assistant.run.step`), and values Runboard does not know (run status `paused`, step type
 // `reasoning`, a message content part of type `audio`, an error code of its own).
+// Its concern is object *shapes*. Missing *endpoints*, facade id styles and protocol deviations are covered by the
+// emulator's sparse profile (EMULATOR_PROFILE=sparse, e2e/ui/facade-sparse.spec.ts), which does not reproduce these
+// shapes; so both stay.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -113,6 +113,10 @@ export const test = base.extend<object, { steadyApp: SteadyApp; sparseApp: Spars
       let app: Awaited<ReturnType<typeof startRunboardOver>> | undefined;
       try {
         app = await startRunboardOver(relay.url);
+        // Runboard probes what its upstream can do (including GET /threads, which the spec does not have) the first
+        // time a page asks; doing it here, under a seed no test judges, keeps each seed's record to the pages' own requests.
+        relay.setSeed(0);
+        await fetch(`${app.url}/api/connection/capabilities`);
         await use({ url: app.url, relay });
       } finally {
         await app?.stop();

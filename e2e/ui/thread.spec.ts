@@ -69,6 +69,8 @@ test.describe('thread page', () => {
   });
 
   test('renders the conversation with roles, the writing run and annotation markers', async ({ page, emulator }, testInfo) => {
+    // Opens thread after thread until one has annotations: several page loads, on a machine shared with other work.
+    testInfo.setTimeout(120_000);
     const tp = new ThreadPage(page);
     let annotated = false;
     for (const thread of (await emulator.threads()).filter((t) => (t.run_count ?? 0) < 50)) {

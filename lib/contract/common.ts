@@ -7,21 +7,15 @@
  * facades omit are `.nullish()`), request shapes are strict (z.strictObject, API limits enforced).
  */
 import { z } from 'zod';
-import { FILE_SEARCH_CONTENT_INCLUDE, METADATA_LIMITS } from './kinds';
+import { FILE_SEARCH_CONTENT_INCLUDE, ID_PATTERN, METADATA_LIMITS } from './kinds';
 
 // The zod-free values live in kinds.ts (browser code imports them without the schemas); re-exported here.
-export { isOneOf, METADATA_LIMITS, FILE_SEARCH_CONTENT_INCLUDE } from './kinds';
+export { isOneOf, METADATA_LIMITS, FILE_SEARCH_CONTENT_INCLUDE, ID_PATTERN } from './kinds';
 
 // ---------------------------------------------------------------------------------------------
 // IDs
 // ---------------------------------------------------------------------------------------------
 
-/**
- * What an id in a URL path may look like. Real ids are `<prefix><base62>`; we allow `-` for
- * `file-...` ids and `_` for the prefixes. No dots, slashes or percent signs: that rules out
- * `..`, encoded slashes and other path tricks before an id ever reaches a URL we build.
- */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** Id prefixes as issued by the API (§1.3 of the digest). Path params are checked against them. */
 export const ID_PREFIXES = {

@@ -11,6 +11,13 @@ export function isOneOf<const T extends readonly string[]>(values: T) {
   return (value: unknown): value is T[number] => typeof value === 'string' && set.has(value);
 }
 
+/**
+ * What an id in a URL path may look like. Real ids are `<prefix><base62>`; we allow `-` for
+ * `file-...` ids and `_` for the prefixes. No dots, slashes or percent signs: that rules out
+ * `..`, encoded slashes and other path tricks before an id ever reaches a URL we build.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
 export const METADATA_LIMITS = { maxKeys: 16, maxKeyLength: 64, maxValueLength: 512 } as const;
 
 export const FILE_SEARCH_CONTENT_INCLUDE = 'step_details.tool_calls[*].file_search.results[*].content' as const;

@@ -18,6 +18,7 @@ import { Router, checkIds, type Match } from './routes/router';
 import { runRoutes } from './routes/runs';
 import { stepRoutes } from './routes/steps';
 import { threadRoutes } from './routes/threads';
+import { isMissingInProfile, routeNotFoundBody, type EmulatorProfile } from './profile';
 import { seedDemoData } from './seed';
 import type { Call, EmulatorState, Reply } from './state';
 import { Store } from './store';
@@ -36,6 +37,8 @@ export interface EmulatorOptions {
   seedData?: boolean;
   /** `openai-poll-after-ms` on active run retrieves (default ~1 emulator second in real ms). */
   pollAfterMs?: number;
+  /** `full` (default): the API as OpenAI served it; `sparse`: a partial third-party facade (see profile.ts). */
+  profile?: EmulatorProfile;
 }
 
 export interface Emulator {
@@ -51,9 +54,9 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const BASE = '/v1';
 const CONTROL = '/__emulator';
 
-function freshCtx(seed: number): EngineCtx {
+function freshCtx(seed: number, profile: EmulatorProfile): EngineCtx {
   const prng = new Prng(seed);
-  return { store: new Store(), prng, ids: new IdFactory(prng) };
+  return { store: new Store(), prng, ids: new IdFactory(prng, profile === 'sparse' ? 'nanoid' : 'openai') };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -100,9 +103,11 @@ function takeFault(state: EmulatorState): EmulatorError | null {
 export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const clock = new EmulatorClock({ speed: opts.speed ?? 1, ...(opts.now !== undefined ? { now: opts.now } : {}) });
   const speed = clock.speed;
+  const profile = opts.profile ?? 'full';
   const state: EmulatorState = {
     clock,
-    ctx: freshCtx(opts.seed ?? DEFAULT_SEED),
+    profile,
+    ctx: freshCtx(opts.seed ?? DEFAULT_SEED, profile),
     apiKey: opts.apiKey || undefined,
     seed: opts.seed ?? DEFAULT_SEED,
     seedData: opts.seedData ?? true,
@@ -117,10 +122,10 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const reset = (seed?: number, seedData?: boolean) => {
     if (seed !== undefined) state.seed = seed;
     if (seedData !== undefined) state.seedData = seedData;
-    state.ctx = freshCtx(state.seed);
+    state.ctx = freshCtx(state.seed, profile);
     state.faults.length = 0;
     state.streamFaults = 0;
-    state.seedSummary = seedDemoData(state.ctx, clock.now(), state.seedData);
+    state.seedSummary = seedDemoData(state.ctx, clock.now(), state.seedData, profile);
   };
   reset();
 
@@ -166,9 +171,14 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       if (path === BASE || path.startsWith(`${BASE}/`)) {
         const fault = takeFault(state);
         if (fault) throw fault;
+        if (isMissingInProfile(profile, method, path.slice(BASE.length))) {
+          status = 404;
+          send(res, status, { body: routeNotFoundBody(method, path) }, baseHeaders, started);
+          return;
+        }
         match = v1.match(method, path.slice(BASE.length), path);
         if (match.route.beta && req.headers['openai-beta'] !== 'assistants=v2') throw invalidBeta(req.headers['openai-beta'] as string | undefined);
-        checkIds(match.params);
+        checkIds(match.params, profile === 'sparse' ? 'any' : 'openai');
       } else if (path.startsWith(`${CONTROL}/`)) {
         match = control.match(method, path.slice(CONTROL.length), path);
       } else {

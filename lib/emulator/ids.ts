@@ -33,10 +33,32 @@ export class Prng {
 
 export type IdPrefix = 'asst_' | 'thread_' | 'run_' | 'step_' | 'msg_' | 'call_' | 'file-' | 'vs_';
 
+/** `openai`: `run_` + 24 base62 characters. `nanoid`: a facade's `run_` + 21 nanoid characters, `file_` for files. */
+export type IdStyle = 'openai' | 'nanoid';
+const NANOID = `${BASE62}_-`;
+
 export class IdFactory {
-  constructor(private readonly prng: Prng) {}
-  /** `run_` + 24 base62 characters, the length real ids have. */
+  private forcedFirst: string | null = null;
+  constructor(
+    private readonly prng: Prng,
+    readonly style: IdStyle = 'openai',
+  ) {}
+
+  /** The next id's body starts with `char` (seeding uses it for the odd ids a facade can issue, e.g. `thread__…`). */
+  forceNextFirst(char: string): this {
+    this.forcedFirst = char;
+    return this;
+  }
+
   make(prefix: IdPrefix): string {
+    if (this.style === 'nanoid') {
+      let out = prefix === 'file-' ? 'file_' : prefix;
+      const first = this.forcedFirst;
+      this.forcedFirst = null;
+      if (first) out += first;
+      for (let i = first ? 1 : 0; i < 21; i++) out += NANOID[Math.floor(this.prng.next() * NANOID.length)];
+      return out;
+    }
     const len = prefix === 'file-' ? 22 : 24;
     let out = prefix;
     for (let i = 0; i < len; i++) out += BASE62[Math.floor(this.prng.next() * 62)];

@@ -1,8 +1,9 @@
 /**
  * `npm run emulator`: the emulator alone. Env: EMULATOR_PORT (4010), EMULATOR_HOST (127.0.0.1),
  * EMULATOR_API_KEY (exact key required when set; any Bearer key otherwise), EMULATOR_SPEED (1),
- * EMULATOR_SEED (20260826).
+ * EMULATOR_SEED (20260826), EMULATOR_PROFILE (`full`, or `sparse`: a partial facade, see profile.ts).
  */
+import { isEmulatorProfile } from './profile';
 import { startEmulatorServer } from './server';
 
 function numberEnv(name: string, fallback: number): number {
@@ -18,15 +19,21 @@ function numberEnv(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const apiKey = process.env.EMULATOR_API_KEY?.trim() || undefined;
+  const profile = process.env.EMULATOR_PROFILE?.trim() || 'full';
+  if (!isEmulatorProfile(profile)) {
+    console.error(`EMULATOR_PROFILE must be 'full' or 'sparse', got ${JSON.stringify(profile)}`);
+    process.exit(2);
+  }
   const server = await startEmulatorServer({
     port: numberEnv('EMULATOR_PORT', 4010),
     host: process.env.EMULATOR_HOST?.trim() || '127.0.0.1',
     speed: numberEnv('EMULATOR_SPEED', 1),
     seed: numberEnv('EMULATOR_SEED', 20260826),
+    profile,
     ...(apiKey ? { apiKey } : {}),
   });
   console.log(`Assistants emulator listening on ${server.url}`);
-  console.log(`  seed: ${server.emulator.state.seedSummary}`);
+  console.log(`  profile: ${profile}; seed: ${server.emulator.state.seedSummary}`);
   console.log(`  auth: ${apiKey ? 'Bearer EMULATOR_API_KEY required' : 'any Bearer key'}; speed ×${server.emulator.clock.speed}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorClock } from './clock';
 import type { EngineCtx } from './engine/context';
+import type { EmulatorProfile } from './profile';
 import type { RequestLog } from './request-log';
 
 export interface Fault {
@@ -14,6 +15,7 @@ export interface Fault {
 
 export interface EmulatorState {
   clock: EmulatorClock;
+  profile: EmulatorProfile;
   /** Replaced wholesale by reset(). */
   ctx: EngineCtx;
   apiKey: string | undefined;

@@ -39,3 +39,8 @@ export class ApiRequestError extends Error {
 export function isApiRequestError(value: unknown): value is ApiRequestError {
   return value instanceof ApiRequestError;
 }
+
+/** The upstream has no such endpoint (told apart from a missing object by the proxy): say so once, never retry or poll. */
+export function isEndpointNotSupported(value: unknown): boolean {
+  return isApiRequestError(value) && value.code === 'endpoint_not_supported';
+}

@@ -5,6 +5,7 @@ export type PageParams = { limit?: number; order?: 'asc' | 'desc'; after?: strin
 
 export const queryKeys = {
   connection: () => ['connection'] as const,
+  capabilities: () => ['connection', 'capabilities'] as const,
   recentThreads: () => ['recent-threads'] as const,
   lookup: (text: string) => ['lookup', text] as const,
 
@@ -20,6 +21,10 @@ export const queryKeys = {
   runList: (threadId: string, filters: RunListFilters = {}) => ['threads', threadId, 'runs', 'list', filters] as const,
   /** The thread's newest run only: decides the "thread locked by an active run" banner whatever page is shown. */
   latestRun: (threadId: string) => ['threads', threadId, 'runs', 'latest'] as const,
+  /** Runs Runboard has seen on the thread (its own record: the fallback when the upstream cannot list runs). */
+  runsSeen: (threadId: string) => ['threads', threadId, 'runs', 'seen'] as const,
+  /** The first page of runs, read only while the newest run is active (several may be, on some facades). */
+  activeRunsPage: (threadId: string) => ['threads', threadId, 'runs', 'active-page'] as const,
   run: (threadId: string, runId: string) => ['threads', threadId, 'runs', 'detail', runId] as const,
   runSteps: (threadId: string, runId: string, params: PageParams = {}) =>
     ['threads', threadId, 'runs', 'detail', runId, 'steps', params] as const,

@@ -8,6 +8,7 @@ import type { CreateRunBody, Run } from '@/lib/contract';
 import { isActiveStatus } from '@/lib/view/thread-run-row';
 import { scanRuns, type ScanQuery, type ScanResult } from '@/lib/view/thread-run-scan';
 import { statusMatcher } from '@/lib/view/thread-page-params';
+import { isEndpointNotSupported } from './api-error';
 import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { outageRefetchInterval } from './threads';
 import { queryKeys } from './keys';
@@ -63,8 +64,10 @@ export function latestRunQueryOptions(threadId: string, transport?: ApiTransport
       const list = await apiFetch(runsPath(threadId), { schema: RunList, query: { limit: 1, order: 'desc' }, signal, transport });
       return list.data[0] ?? null;
     },
-    // Fast while the thread is locked; slow otherwise, to notice runs started elsewhere.
-    refetchInterval: (query) => (query.state.data && isActiveStatus(query.state.data.status) ? LIVE_INTERVAL_MS : 15_000),
+    // Fast while the thread is locked; slow otherwise, to notice runs started elsewhere. A server without a runs
+    // list will not grow one by being asked again.
+    refetchInterval: (query) =>
+      isEndpointNotSupported(query.state.error) ? false : query.state.data && isActiveStatus(query.state.data.status) ? LIVE_INTERVAL_MS : 15_000,
     refetchIntervalInBackground: false,
   });
 }

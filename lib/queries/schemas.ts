@@ -45,6 +45,33 @@ export const ConnectionInfo = z.looseObject({
 /** GET /api/lookup (lib/server/lookup.ts). */
 export const LookupResult = z.looseObject({ run_id: z.string(), thread_id: z.string(), source: z.string() });
 
+/** GET|POST /api/connection/capabilities (lib/server/capabilities/). */
+const Fact = z.looseObject({
+  state: z.enum(['supported', 'unsupported', 'unknown']),
+  detail: z.string().nullish(),
+  learned_at: z.string().nullish(),
+  source: z.string().nullish(),
+});
+
+export const CapabilitiesInfo = z.looseObject({
+  connection: z.looseObject({ id: z.string(), name: z.string(), host: z.string() }),
+  probed_at: z.string().nullish(),
+  capabilities: z.record(z.string(), Fact),
+  id_styles: z.array(z.looseObject({ style: z.string(), count: z.number(), example: z.string() })),
+});
+export type CapabilitiesInfo = z.infer<typeof CapabilitiesInfo>;
+
+/** GET /api/threads/{id}/runs-seen (lib/server/runs-seen.ts). */
+export const RunSeen = z.looseObject({
+  id: z.string(),
+  thread_id: z.string(),
+  last_status: z.string().nullable(),
+  created_at: z.number().nullable(),
+  seen_at: z.number(),
+});
+export type RunSeen = z.infer<typeof RunSeen>;
+export const RunsSeenList = z.looseObject({ data: z.array(RunSeen), has_more: z.boolean() });
+
 export const SCHEMAS = {
   Thread,
   Run,
@@ -58,4 +85,6 @@ export const SCHEMAS = {
   RecentThreads,
   ConnectionInfo,
   LookupResult,
+  CapabilitiesInfo,
+  RunsSeenList,
 };

@@ -52,13 +52,14 @@ async function boot(): Promise<EmbeddedEmulator> {
       port: env.EMULATOR_PORT,
       host: env.EMULATOR_HOST,
       apiKey,
+      profile: env.EMULATOR_PROFILE,
       ...(env.EMULATOR_SPEED !== undefined ? { speed: env.EMULATOR_SPEED } : {}),
     });
   } catch (error) {
     if ((error as { code?: unknown }).code === 'EADDRINUSE') throw new EmulatorPortInUseError(env.EMULATOR_HOST, env.EMULATOR_PORT);
     throw error;
   }
-  log('info', 'embedded_emulator.started', { url: server.url, keySource: env.EMULATOR_API_KEY ? 'EMULATOR_API_KEY' : 'generated' });
+  log('info', 'embedded_emulator.started', { url: server.url, profile: env.EMULATOR_PROFILE, keySource: env.EMULATOR_API_KEY ? 'EMULATOR_API_KEY' : 'generated' });
   return { url: server.url, port: server.port, apiKey, close: server.close };
 }
 

@@ -30,6 +30,7 @@ const ServerEnv = z.object({
     blank,
     z.string().regex(/^[\x21-\x7e]{8,512}$/, 'must be 8-512 printable ASCII characters without spaces').optional(),
   ),
+  EMULATOR_PROFILE: z.preprocess(blank, z.enum(['full', 'sparse'], { error: "must be 'full' or 'sparse'" }).optional().default('full')),
   EMULATOR_SPEED: z.preprocess(
     blank,
     z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive number (1 = real time)').transform(Number).optional(),

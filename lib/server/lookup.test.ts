@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/store/db';
 import { recordRunsSeen, recordThreadSeen } from '@/lib/store/threads-seen';
+import { resetServerEnv } from './env';
 import { handleLookup } from './lookup';
 import { handleRecentThreads } from './recent-threads';
 import { withUnreachableUpstream } from '@/tests/support/unreachable-upstream';
@@ -11,8 +15,8 @@ withUnreachableUpstream('sk-lookup-test-000000000000');
 const get = (url: string) => new Request(`http://localhost${url}`);
 
 describe('GET /api/lookup', () => {
-  it('400 for something that is not a run id', async () => {
-    const res = await handleLookup(get('/api/lookup?run_id=thread_abc'));
+  it('400 for something that is not an id', async () => {
+    const res = await handleLookup(get('/api/lookup?run_id=run.abc%2Fx'));
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { param: 'run_id' } });
   });
@@ -24,13 +28,31 @@ describe('GET /api/lookup', () => {
     expect(await res.json()).toEqual({ run_id: 'run_seen123', thread_id: 'thread_abc123', source: 'store' });
   });
 
-  it('404 naming the connection when neither the store nor the scan knows the run', async () => {
+  it('404 naming the connection and the threads it could not scan (never a bare "not found")', async () => {
     const res = await handleLookup(get('/api/lookup?run_id=run_unknown999'));
     expect(res.status).toBe(404);
     const body = (await res.json()) as { error: { message: string; code: string } };
-    expect(body.error.code).toBe('run_not_seen');
+    expect(body.error.code).toBe('run_not_seen_scan_incomplete');
     expect(body.error.message).toContain('127.0.0.1:9');
+    expect(body.error.message).toMatch(/1 of 1 thread could not be scanned: Could not reach upstream/);
     expect(body.error.message).toContain('paste the thread id too');
+  });
+
+  it('404 run_not_seen when there was nothing it could not scan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runboard-lookup-'));
+    process.env.RUNBOARD_DB_FILE = join(dir, 'empty.db');
+    resetServerEnv();
+    try {
+      const res = await handleLookup(get('/api/lookup?run_id=-odd_run_id'));
+      const body = (await res.json()) as { error: { message: string; code: string } };
+      expect(body.error.code).toBe('run_not_seen');
+      expect(body.error.message).toContain('0 recently seen threads');
+    } finally {
+      process.env.RUNBOARD_DB_FILE = ':memory:';
+      resetServerEnv();
+      getDb();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

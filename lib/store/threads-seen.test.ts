@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from './db';
-import { countThreadsSeen, findThreadForRun, forgetThread, listRecentThreads, recordRunsSeen, recordThreadSeen } from './threads-seen';
+import { countThreadsSeen, findThreadForRun, forgetThread, latestRunSeen, listRecentThreads, listRunsSeenOnThread, recordRunsSeen, recordThreadSeen, sampleIdsSeen } from './threads-seen';
 
 const C = 'default';
 
@@ -47,5 +47,20 @@ describe('threads seen store', () => {
     forgetThread(db, C, 'thread_a');
     expect(listRecentThreads(db, C)).toEqual([]);
     expect(findThreadForRun(db, C, 'run_1')).toBeNull();
+  });
+
+  it('lists the runs seen on a thread, newest first, with their last known status and when they were seen', () => {
+    const db = openDb(':memory:');
+    recordRunsSeen(db, C, [{ runId: 'run_-a', threadId: 'thread__t', status: 'in_progress', createdAt: 10 }], 100);
+    recordRunsSeen(db, C, [{ runId: 'run_b', threadId: 'thread__t', status: 'queued', createdAt: 20 }], 110);
+    recordRunsSeen(db, C, [{ runId: 'run_c', threadId: 'thread_other', status: 'completed', createdAt: 30 }], 120);
+    recordRunsSeen(db, C, [{ runId: 'run_-a', threadId: 'thread__t', status: 'completed', createdAt: 10 }], 130);
+    expect(listRunsSeenOnThread(db, C, 'thread__t')).toEqual([
+      { runId: 'run_b', threadId: 'thread__t', status: 'queued', createdAt: 20, seenAt: 110 },
+      { runId: 'run_-a', threadId: 'thread__t', status: 'completed', createdAt: 10, seenAt: 130 },
+    ]);
+    expect(listRunsSeenOnThread(db, 'other', 'thread__t')).toEqual([]);
+    expect(latestRunSeen(db, C)?.runId).toBe('run_-a');
+    expect(sampleIdsSeen(db, C)).toEqual(expect.arrayContaining(['thread__t', 'thread_other', 'run_-a', 'run_b', 'run_c']));
   });
 });

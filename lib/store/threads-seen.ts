@@ -136,3 +136,30 @@ export function getMeta(db: Db, key: string): string | null {
 export function setMeta(db: Db, key: string, value: string): void {
   prepared(db, 'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
+
+export type RunSeen = { runId: string; threadId: string; status: string | null; createdAt: number | null; seenAt: number };
+type RunRow = { run_id: string; thread_id: string; status: string | null; created_at: number | null; seen_at: number };
+const toRunSeen = (r: RunRow): RunSeen => ({ runId: r.run_id, threadId: r.thread_id, status: r.status, createdAt: r.created_at, seenAt: r.seen_at });
+
+/** Runs seen on one thread, newest first: what Runboard can show when the upstream cannot list runs. */
+export function listRunsSeenOnThread(db: Db, connectionId: string, threadId: string, limit = 20, offset = 0): RunSeen[] {
+  const rows = prepared(db,
+    `SELECT run_id, thread_id, status, created_at, seen_at FROM runs_seen WHERE connection_id = ? AND thread_id = ?
+     ORDER BY COALESCE(created_at, seen_at) DESC, run_id LIMIT ? OFFSET ?`,
+  ).all(connectionId, threadId, limit, offset) as RunRow[];
+  return rows.map(toRunSeen);
+}
+
+/** The most recently seen run of the connection (capability probes use it as a known-good object). */
+export function latestRunSeen(db: Db, connectionId: string): RunSeen | null {
+  const row = prepared(db, 'SELECT run_id, thread_id, status, created_at, seen_at FROM runs_seen WHERE connection_id = ? ORDER BY seen_at DESC, run_id LIMIT 1')
+    .get(connectionId) as RunRow | undefined;
+  return row ? toRunSeen(row) : null;
+}
+
+/** A sample of thread and run ids seen on the connection (to tell which id styles the upstream issues). */
+export function sampleIdsSeen(db: Db, connectionId: string, limit = 200): string[] {
+  const threads = prepared(db, 'SELECT thread_id AS id FROM threads_seen WHERE connection_id = ? ORDER BY last_seen_at DESC LIMIT ?').all(connectionId, limit) as Array<{ id: string }>;
+  const runs = prepared(db, 'SELECT run_id AS id FROM runs_seen WHERE connection_id = ? ORDER BY seen_at DESC LIMIT ?').all(connectionId, limit) as Array<{ id: string }>;
+  return [...threads, ...runs].map((r) => r.id);
+}

@@ -41,6 +41,27 @@ describe('resolveSearch', () => {
     const r = resolveSearch('hello world');
     expect(r.target).toMatchObject({ kind: 'none', reason: expect.stringContaining('No thread id') });
   });
+  it('never refuses an id for its shape: a bare UUID or short id opens as a thread, a bare run_ id is looked up', () => {
+    expect(resolveSearch('3f2b8c1e-9d4a-4c6b-8e2f-1a2b3c4d5e6f').target).toEqual({ kind: 'thread', threadId: '3f2b8c1e-9d4a-4c6b-8e2f-1a2b3c4d5e6f' });
+    expect(resolveSearch('thread_ab').target).toEqual({ kind: 'thread', threadId: 'thread_ab' });
+    expect(resolveSearch('run_x').target).toEqual({ kind: 'run-lookup', runId: 'run_x' });
+  });
+});
+
+describe('facade ids (nanoid bodies starting with _ or -)', () => {
+  const FT = 'thread__mi00gKFbpSTbNhLPkVFe';
+  const FR = 'run_-p95RW5vWZXTHCe_EK6-o';
+  it('finds them bare, in text, in URLs and in JSON', () => {
+    expect(resolveSearch(FT).target).toEqual({ kind: 'thread', threadId: FT });
+    expect(resolveSearch(`customer says ${FR} hangs`).target).toEqual({ kind: 'run-lookup', runId: FR });
+    expect(resolveSearch(`https://runboard.example/threads/${FT}/runs/${FR}`).target).toEqual({ kind: 'run', runId: FR, threadId: FT });
+    expect(resolveSearch(JSON.stringify({ id: FR, object: 'thread.run', thread_id: FT })).target).toEqual({ kind: 'run', runId: FR, threadId: FT });
+  });
+  it('reads UUID ids from URLs and JSON fields, where no prefix tells what they are', () => {
+    const U = '3f2b8c1e-9d4a-4c6b-8e2f-1a2b3c4d5e6f';
+    expect(resolveSearch(`see /threads/${U} please`).target).toEqual({ kind: 'thread', threadId: U });
+    expect(resolveSearch(`level=error thread_id=${U} run_id=run_abc123`).target).toEqual({ kind: 'run', runId: 'run_abc123', threadId: U });
+  });
 });
 
 describe('hrefs', () => {

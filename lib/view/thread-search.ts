@@ -1,23 +1,59 @@
 // What the home page's search box understands. Support engineers paste whatever the ticket holds: a bare id, a
 // Runboard or platform URL, a log line, or a JSON object. We pull thread/run ids out of it and decide where to go.
 
-// An id is a prefix plus an id body; the look-behind stops "my_thread_x" or "xrun_..." from matching mid-word.
-const ID_RE = /(?<![A-Za-z0-9_-])(thread|run)_([A-Za-z0-9][A-Za-z0-9_-]{2,127})/g;
+// Ids come in any shape: OpenAI's `thread_` + 24 letters, a facade's nanoid whose body may start with `_` or `-`
+// (`thread__x…`, `run_-x…`), UUIDs, or none of these. OpenAI's prefixes guide where an id goes; they never refuse one.
+const ID_CHARS = '[A-Za-z0-9_-]';
+// A prefixed id in free text; the look-behind stops "my_thread_x" or "xrun_..." from matching mid-word.
+const PREFIXED_RE = new RegExp(`(?<!${ID_CHARS})(thread|run)_(${ID_CHARS}{3,127})`, 'g');
+// Ids in a Runboard or platform URL path, whatever their shape.
+const URL_RE = new RegExp(`/threads/(${ID_CHARS}{1,128})(?:/runs/(${ID_CHARS}{1,128}))?`, 'g');
+// "thread_id": "…" or run_id=… in logs and JSON fragments.
+const FIELD_RE = new RegExp(`(?<!${ID_CHARS})(thread|run)_id["']?\\s*[:=]\\s*["']?(${ID_CHARS}{3,128})`, 'g');
+const WHOLE_ID = new RegExp(`^${ID_CHARS}{1,128}$`);
 // Field names that look like ids ("thread_id": ..., run_ids) are not ids.
 const NOT_IDS = new Set(['id', 'ids', 'id_', 'status', 'step', 'steps', 'created', 'object', 'messages', 'runs']);
 
 export type ExtractedIds = { threadIds: string[]; runIds: string[] };
 
-/** Every distinct thread_ / run_ id in the text, in order of appearance. */
+type Obj = Record<string, unknown>;
+const idValue = (v: unknown) => (typeof v === 'string' && WHOLE_ID.test(v) ? v : null);
+
+/** Top-level ids of a pasted JSON object (a run, a thread, or anything with thread_id / run_id). */
+function idsFromJson(text: string, add: (kind: 'thread' | 'run', id: string | null) => void): void {
+  if (!text.startsWith('{')) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  const obj = value as Obj;
+  if (obj.object === 'thread') add('thread', idValue(obj.id));
+  if (obj.object === 'thread.run') add('run', idValue(obj.id));
+  add('thread', idValue(obj.thread_id));
+  add('run', idValue(obj.run_id));
+}
+
+/** Every distinct thread and run id in the text: URLs and JSON first, then prefixed ids in order of appearance. */
 export function extractIds(text: string): ExtractedIds {
   const threadIds: string[] = [];
   const runIds: string[] = [];
-  for (const match of text.matchAll(ID_RE)) {
-    const [, kind, body] = match;
-    if (!kind || !body || NOT_IDS.has(body.toLowerCase())) continue;
-    const id = `${kind}_${body}`;
+  const add = (kind: 'thread' | 'run', id: string | null | undefined) => {
+    if (!id) return;
     const list = kind === 'thread' ? threadIds : runIds;
     if (!list.includes(id)) list.push(id);
+  };
+  for (const [, thread, run] of text.matchAll(URL_RE)) {
+    add('thread', thread);
+    add('run', run);
+  }
+  idsFromJson(text.trim(), add);
+  for (const [, kind, id] of text.matchAll(FIELD_RE)) add(kind as 'thread' | 'run', id);
+  for (const [, kind, body] of text.matchAll(PREFIXED_RE)) {
+    if (!kind || !body || NOT_IDS.has(body.toLowerCase())) continue;
+    add(kind as 'thread' | 'run', `${kind}_${body}`);
   }
   return { threadIds, runIds };
 }
@@ -44,8 +80,12 @@ export function resolveSearch(text: string): { target: SearchTarget; others: num
   if (firstRun && firstThread) return { target: { kind: 'run', runId: firstRun, threadId: firstThread }, others: total - 2 };
   if (firstThread) return { target: { kind: 'thread', threadId: firstThread }, others: total - 1 };
   if (firstRun) return { target: { kind: 'run-lookup', runId: firstRun }, others: total - 1 };
+  // One id-shaped word with no prefix Runboard knows (a UUID, a gateway's own id): open it rather than refuse it.
+  if (WHOLE_ID.test(trimmed)) {
+    return { target: trimmed.startsWith('run_') ? { kind: 'run-lookup', runId: trimmed } : { kind: 'thread', threadId: trimmed }, others: 0 };
+  }
   return {
-    target: { kind: 'none', reason: 'No thread id (thread_…) or run id (run_…) found in that text.' },
+    target: { kind: 'none', reason: 'No thread id or run id found in that text. Paste an id (any format), a URL or JSON that contains one.' },
     others: 0,
   };
 }

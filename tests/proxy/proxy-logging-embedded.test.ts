@@ -60,7 +60,7 @@ describe('structured logs', () => {
 
   it('refused requests are logged too, and every mutation reaches the audit seam', async () => {
     pointAtUpstream(upstream.url, KEY);
-    await callProxy('GET', '/threads/bad/runs');
+    await callProxy('GET', `/threads/thread_${'x'.repeat(130)}/runs`);
     upstream.script({ kind: 'json', status: 200, body: { id: 'run_l1', status: 'cancelling' } });
     await callProxy('POST', '/threads/thread_l1/runs/run_l1/cancel');
     const events = parsed();

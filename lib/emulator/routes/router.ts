@@ -66,10 +66,12 @@ export class Router {
   }
 }
 
-export function checkIds(params: Record<string, string>): void {
+/** `openai`: ids must carry the API's prefixes (as OpenAI checks them); `any`: any well-formed id (a facade's own). */
+export function checkIds(params: Record<string, string>, rule: 'openai' | 'any' = 'openai'): void {
   for (const [name, value] of Object.entries(params)) {
     const prefix = ID_PARAMS[name];
-    if (prefix && (!value.startsWith(prefix) || !ID_PATTERN.test(value))) throw badIdPrefix(name, value, prefix);
+    if (!prefix) continue;
+    if (rule === 'any' ? !ID_PATTERN.test(value) : !value.startsWith(prefix) || !ID_PATTERN.test(value)) throw badIdPrefix(name, value, prefix);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   ModifyRunBody,
   SubmitToolOutputsBody,
   isActiveRunStatus,
+  isTerminalRunStatus,
 } from '../../contract';
 import { advanceRun } from '../engine/apply';
 import { assertNoActiveRun, assertToolOutputs, cancelRun, createRun, submitToolOutputs } from '../engine/actions';
@@ -28,6 +29,21 @@ function startRun(call: Call, thread: ThreadRec, assistant: AssistantRec, body: 
   }
   advanceRun(ctx.store, run, call.now);
   return { body: run.wire };
+}
+
+/**
+ * The sparse facade's cancel: it never checks the status, so a finished run becomes `cancelled` and keeps its
+ * `completed_at` (or `failed_at`); an active one is cancelled as the API would.
+ */
+function acceptAnyCancel(call: Call, run: RunRec): void {
+  advanceRun(call.state.ctx.store, run, call.now);
+  if (!isTerminalRunStatus(run.wire.status)) {
+    cancelRun(call.state.ctx, run, call.now);
+    return;
+  }
+  run.pending = [];
+  run.wire.status = 'cancelled';
+  run.wire.cancelled_at = call.now;
 }
 
 /** `openai-poll-after-ms` tells the SDK's poll helper how long to wait (§1.2). */
@@ -73,7 +89,8 @@ export const runRoutes: Route[] = [
         parseInclude(call.query);
         const body = parseBody(CreateRunBody, call.body);
         const assistant = findAssistant(call, body.assistant_id);
-        assertNoActiveRun(call.state.ctx, thread, call.now);
+        // A facade that does not keep the one-active-run rule lets runs pile up on a thread.
+        if (call.state.profile !== 'sparse') assertNoActiveRun(call.state.ctx, thread, call.now);
         for (const message of body.additional_messages ?? []) handMessage(call, thread, message);
         return startRun(call, thread, assistant, body, []);
       },
@@ -118,7 +135,8 @@ export const runRoutes: Route[] = [
     methods: {
       POST: (call) => {
         const run = findRun(call, findThread(call));
-        cancelRun(call.state.ctx, run, call.now);
+        if (call.state.profile === 'sparse') acceptAnyCancel(call, run);
+        else cancelRun(call.state.ctx, run, call.now);
         return { body: run.wire };
       },
     },

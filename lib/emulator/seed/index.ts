@@ -7,12 +7,14 @@ import type { EngineCtx } from '../engine/context';
 import { addKnowledgeBase } from '../files';
 import { seedAssistants } from './assistants';
 import { acmeRefunds, globexDocs, initechEscalation, northwindAnalysis, umbrellaOnboarding } from './conversations';
+import type { EmulatorProfile } from '../profile';
+import { facadeOddIds } from './facade';
 import { triageInbox, webhookReplay } from './long-threads';
 
 const DAY = 86400;
 
 /** Seeds `ctx` and returns a one-line summary. */
-export function seedDemoData(ctx: EngineCtx, now: number, withData = true): string {
+export function seedDemoData(ctx: EngineCtx, now: number, withData = true, profile: EmulatorProfile = 'full'): string {
   addKnowledgeBase(ctx, now - 30 * DAY);
   if (!withData) return 'no demo data (knowledge-base files only)';
   const assistants = seedAssistants(ctx, now - 30 * DAY, ctx.ids.make('vs_'));
@@ -25,6 +27,7 @@ export function seedDemoData(ctx: EngineCtx, now: number, withData = true): stri
     acmeRefunds(ctx, now, assistants),
     northwindAnalysis(ctx, now, assistants),
     globexDocs(ctx, now, assistants),
+    ...(profile === 'sparse' ? [facadeOddIds(ctx, now, assistants)] : []),
   ];
   const runs = writers.reduce((n, w) => n + w.thread.runs.length, 0);
   const longest = Math.max(...writers.map((w) => w.thread.runs.length));

@@ -10,6 +10,7 @@ import { recordMutation } from '../audit';
 import { getDefaultConnection } from '../connection';
 import { getServerEnv } from '../env';
 import { log } from '../log';
+import { learnFromAnswer, learnStreaming, refuseKnownUnsupported } from '../capabilities/proxy-hooks';
 import { observeProxiedResponse } from '../observe';
 import { bufferedToResponse, forwardBuffered, invalidateThread, type CacheOutcome } from './buffered';
 import { checkBody, checkCrossSite, checkQuery } from './request-guard';
@@ -111,13 +112,19 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     ...(endpoint.id === 'getFileContent' ? { maxResponseBytes: env.RUNBOARD_FILE_MAX_BYTES } : {}),
   };
 
+  const knownMissing = refuseKnownUnsupported(connection, endpoint, { 'x-request-id': requestId });
+  if (knownMissing) {
+    logRequest({ ...routeBase, status: 404, rejected: 'endpoint_not_supported' });
+    return knownMissing;
+  }
+
   try {
     if (body.stream) return await proxyStream(request, connection, endpoint, caller, upstreamRequest, routeBase, audit);
     const { answer, cache } = await forwardBuffered(connection, endpoint, upstreamRequest, env.RUNBOARD_POLL_CACHE_MS);
-    const response = bufferedToResponse(connection, endpoint, answer, {
-      'x-request-id': answer.upstreamRequestId ?? requestId,
-      'x-runboard-cache': cache,
-    });
+    const answerHeaders = { 'x-request-id': answer.upstreamRequestId ?? requestId, 'x-runboard-cache': cache };
+    const response =
+      learnFromAnswer(connection, endpoint, answer.status, answer.json.ok ? answer.json.value : answer.json.text, answerHeaders) ??
+      bufferedToResponse(connection, endpoint, answer, answerHeaders);
     audit(response.status, answer.upstreamRequestId);
     logRequest({ ...routeBase, status: response.status, upstreamRequestId: answer.upstreamRequestId, cache, attempts: answer.attempts });
     // 404s are observed too, so a thread the upstream no longer knows leaves the recent list.
@@ -155,6 +162,7 @@ async function proxyStream(
   );
   status = result.status;
   upstreamRequestId = result.upstreamRequestId;
+  learnStreaming(connection, result.streamed);
   if (!result.streamed) logRequest({ ...routeBase, status: result.response.status, upstreamRequestId, stream: 'refused' });
   if (!result.response.headers.has('x-request-id')) result.response.headers.set('x-request-id', routeBase.requestId);
   audit(result.response.status, result.upstreamRequestId);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ID_PATTERN, PATH_PARAM_PREFIXES, badIdMessage, ENDPOINTS, type Endpoint, type PathParamName } from '@/lib/contract';
+import { ID_PATTERN, ENDPOINTS, type Endpoint, type PathParamName } from '@/lib/contract';
 
 // Resolves `/api/v1/<path>` to an allow-listed endpoint, or to the precise reason it is refused. Only entries of the
 // contract's endpoint table flagged `proxied: true` exist here: the emulator's extra endpoints (create thread,
@@ -59,9 +59,10 @@ export function matchProxyRoute(method: string, rawPathname: string): RouteMatch
     if (!segment.startsWith('{')) continue;
     const name = segment.slice(1, -1) as PathParamName;
     const value = parts[i] ?? '';
-    const prefix = PATH_PARAM_PREFIXES[name];
-    if (!ID_PATTERN.test(value) || !value.startsWith(prefix)) {
-      const detail = value.length > 128 ? `Invalid '${name}': IDs are at most 128 characters.` : badIdMessage(name, value, prefix);
+    // Any well-formed id, whatever its prefix: facades and gateways issue their own (`file_…`, UUIDs, nanoids), and
+    // refusing an id the upstream would accept is refusing a valid request.
+    if (!ID_PATTERN.test(value)) {
+      const detail = value.length > 128 ? `Invalid '${name}': IDs are at most 128 characters.` : `Invalid '${name}': IDs are 1-128 characters of A-Z, a-z, 0-9, _ and -.`;
       return reject(400, 'invalid_id', detail, { param: name });
     }
     params[name] = value;

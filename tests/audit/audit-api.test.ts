@@ -95,7 +95,8 @@ forEachEngine('audit API', (getStore) => {
     expect(jsonl.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     const records = (await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l) as { action: string; at: number });
     expect(records).toHaveLength(7);
-    expect(records.map((r) => r.at)).toEqual([...records.map((r) => r.at)].sort((a, b) => b - a));
+    const times = records.map((r) => r.at);
+    expect(times).toEqual(times.toSorted((a, b) => b - a));
     expect((await get(exportGET, '/api/audit/export?format=xml')).status).toBe(400);
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/store/db';
 // @ts-expect-error plain ESM script shared with `npm test`
 import { startCluster } from '../../scripts/pg-cluster.mjs';
-import { useAsProcessStore } from '@/tests/support/engines';
+import { pointStoreAt } from '@/tests/support/engines';
 import { callProxy, errorOf, restoreEnv, setEnv } from '../proxy/support/harness';
 import { startTestEmulator, type EmulatorHandle } from '../proxy/support/emulator';
 
@@ -66,7 +66,7 @@ describe('audit database failing', () => {
 
   it('PostgreSQL stopped: cancel gets 503 naming the server and the cause, nothing is forwarded; once it is back, cancel works', async () => {
     const cluster = (await startCluster()) as { url: string; port: number; halt: () => void; start: () => void; stop: () => void };
-    const { restore } = await useAsProcessStore({ databaseUrl: cluster.url });
+    const { restore } = await pointStoreAt({ databaseUrl: cluster.url });
     try {
       setEnv({ OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: emulator.apiKey, RUNBOARD_LOG: 'off', DATABASE_URL: cluster.url });
       const before = await stuckRun();

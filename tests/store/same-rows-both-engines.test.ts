@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Caller } from '@/lib/server/access';
 import { recordSecurityEvent } from '@/lib/server/audit';
 import { observeProxiedResponse } from '@/lib/server/observe';
-import { createTestDatabase, useAsProcessStore, type Engine } from '@/tests/support/engines';
+import { createTestDatabase, pointStoreAt, type Engine } from '@/tests/support/engines';
 import { callProxy, restoreEnv, setEnv } from '../proxy/support/harness';
 import { okRun, startFaultUpstream, type FaultUpstream } from '../proxy/support/fault-upstream';
 
@@ -72,7 +72,7 @@ async function dump(db: Kysely<any>): Promise<Record<string, string[]>> {
 
 async function runOn(engine: Engine) {
   const database = await createTestDatabase(engine);
-  const { store, restore } = await useAsProcessStore(database.options);
+  const { store, restore } = await pointStoreAt(database.options);
   try {
     await scenario(store.db);
     const tables = await store.db.introspection.getTables();

@@ -22,7 +22,12 @@ export function AppShell({ children }: { children: ReactNode }) {
             </svg>
             Runboard
           </Link>
-          <ConnectionIndicator />
+          <nav aria-label="Main" className="flex items-center gap-4">
+            <Link href="/audit" className="text-sm text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+              Audit log
+            </Link>
+            <ConnectionIndicator />
+          </nav>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">

@@ -31,7 +31,9 @@ function AuditRow({ record: r }: { record: AuditRecord }) {
           {actorLabel(r.actor)}
         </p>
         <p className="truncate text-xs text-muted">
-          {[r.actor?.email, r.actor?.role, r.actor?.token_id ? `token ${r.actor.token_id}` : null].filter(Boolean).join(' · ') || r.actor?.kind || '—'}
+          {r.actor?.kind === 'anonymous'
+            ? 'no sign-in'
+            : [r.actor?.email, r.actor?.role, r.actor?.token_id ? `token ${r.actor.token_id}` : null].filter(Boolean).join(' · ') || '—'}
         </p>
       </div>
       <div className="min-w-0">

@@ -6,6 +6,7 @@ import { isEndpointNotSupported } from '@/lib/queries/api-error';
 import { useLearnFromError } from '@/lib/queries/capabilities';
 import { useModifyRunMetadata } from '@/lib/queries/run-mutations';
 import { metadataFromRows, rowsFromMetadata, type FieldErrors, type MetadataRow } from '@/lib/view/thread-run-form';
+import { AuditNoteField, checkNote } from '@/components/forms/audit-note-field';
 import { contractErrors } from '@/components/forms/validate';
 import { MetadataEditor } from '@/components/forms/metadata-editor';
 import { Button } from '@/components/ui/button';
@@ -18,6 +19,7 @@ export function RunMetadataForm({ run, onDone }: { run: Run; onDone: () => void 
     return initial.length ? initial : [{ key: '', value: '' }];
   });
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [note, setNote] = useState('');
   const mutation = useModifyRunMetadata(run.thread_id, run.id);
   useLearnFromError(mutation.error);
 
@@ -35,13 +37,19 @@ export function RunMetadataForm({ run, onDone }: { run: Run; onDone: () => void 
       setErrors(checked.errors);
       return;
     }
+    const noted = checkNote(note, false);
+    if (!noted.ok) {
+      setErrors({ 'run-metadata-note': noted.message });
+      return;
+    }
     setErrors({});
-    mutation.mutate(checked.data, { onSuccess: onDone });
+    mutation.mutate({ body: checked.data, note: noted.note }, { onSuccess: onDone });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="metadata-form">
       <MetadataEditor id="run-metadata-editor" rows={rows} onChange={setRows} errors={errors} hint="Saving replaces the run's whole metadata map." />
+      <AuditNoteField id="run-metadata-note" value={note} onChange={setNote} error={errors['run-metadata-note']} />
       {mutation.error ? (
         isEndpointNotSupported(mutation.error) ? (
           <p role="alert" className="text-sm font-medium text-danger" data-testid="metadata-unsupported">

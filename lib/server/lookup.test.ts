@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/store/db';
+import { closeStore, getStore } from '@/lib/store/db';
 import { recordRunsSeen, recordThreadSeen } from '@/lib/store/threads-seen';
 import { resetServerEnv } from './env';
 import { handleLookup } from './lookup';
@@ -22,7 +22,7 @@ describe('GET /api/lookup', () => {
   });
 
   it('answers from the runs Runboard has seen', async () => {
-    recordRunsSeen(getDb(), 'default', [{ runId: 'run_seen123', threadId: 'thread_abc123' }]);
+    await recordRunsSeen((await getStore()).db, 'default', [{ runId: 'run_seen123', threadId: 'thread_abc123' }]);
     const res = await handleLookup(get('/api/lookup?run_id=run_seen123'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ run_id: 'run_seen123', thread_id: 'thread_abc123', source: 'store' });
@@ -40,7 +40,10 @@ describe('GET /api/lookup', () => {
 
   it('404 run_not_seen when there was nothing it could not scan', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'runboard-lookup-'));
+    const before = { file: process.env.RUNBOARD_DB_FILE, url: process.env.DATABASE_URL };
+    await closeStore();
     process.env.RUNBOARD_DB_FILE = join(dir, 'empty.db');
+    delete process.env.DATABASE_URL;
     resetServerEnv();
     try {
       const res = await handleLookup(get('/api/lookup?run_id=-odd_run_id'));
@@ -48,9 +51,11 @@ describe('GET /api/lookup', () => {
       expect(body.error.code).toBe('run_not_seen');
       expect(body.error.message).toContain('0 recently seen threads');
     } finally {
-      process.env.RUNBOARD_DB_FILE = ':memory:';
+      await closeStore();
+      if (before.file === undefined) delete process.env.RUNBOARD_DB_FILE;
+      else process.env.RUNBOARD_DB_FILE = before.file;
+      if (before.url !== undefined) process.env.DATABASE_URL = before.url;
       resetServerEnv();
-      getDb();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -63,8 +68,8 @@ describe('GET /api/threads/recent', () => {
   });
 
   it('lists threads seen on this connection, newest first, with has_more', async () => {
-    recordThreadSeen(getDb(), { connectionId: 'default', threadId: 'thread_old111', seenAt: 100 });
-    recordThreadSeen(getDb(), { connectionId: 'default', threadId: 'thread_new222', seenAt: 9_999_999_999 });
+    await recordThreadSeen((await getStore()).db, { connectionId: 'default', threadId: 'thread_old111', seenAt: 100 });
+    await recordThreadSeen((await getStore()).db, { connectionId: 'default', threadId: 'thread_new222', seenAt: 9_999_999_999 });
     const res = await handleRecentThreads(get('/api/threads/recent?limit=1'));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: Array<{ thread_id: string }>; has_more: boolean; connection: { mode: string } };

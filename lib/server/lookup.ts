@@ -1,6 +1,6 @@
 import 'server-only';
 import { ID_PATTERN, ListOf, Run } from '@/lib/contract';
-import { getDb } from '@/lib/store/db';
+import { getStore } from '@/lib/store/db';
 import { findThreadForRun, listRecentThreads, recordRunsSeen } from '@/lib/store/threads-seen';
 import type { Connection } from '@/lib/upstream/connection';
 import { isUpstreamError, UpstreamHttpError } from '@/lib/upstream/errors';
@@ -35,8 +35,8 @@ function scanFailure(connection: Connection, error: unknown): { reason: string; 
 }
 
 async function scanRecentThreads(connection: Connection, runId: string): Promise<Scan> {
-  const db = getDb();
-  const threads = listRecentThreads(db, connection.id, SCAN_THREADS);
+  const { db } = await getStore();
+  const threads = await listRecentThreads(db, connection.id, SCAN_THREADS);
   const scan: Scan = { threadId: null, threadsScanned: 0, threadsFailed: 0, threadsTotal: threads.length, reasons: [] };
   const fail = (reason: string, count = 1) => {
     scan.threadsFailed += count;
@@ -62,7 +62,7 @@ async function scanRecentThreads(connection: Connection, runId: string): Promise
         failure = scanFailure(connection, error);
         break; // a thread that vanished or errors must not stop the search (unless the server cannot list runs at all)
       }
-      recordRunsSeen(db, connection.id, list.data.map((r) => ({ runId: r.id, threadId: r.thread_id, status: r.status, createdAt: r.created_at })));
+      await recordRunsSeen(db, connection.id, list.data.map((r) => ({ runId: r.id, threadId: r.thread_id, status: r.status, createdAt: r.created_at })));
       if (list.data.some((r) => r.id === runId)) {
         scan.threadsScanned += 1;
         scan.threadId = thread.threadId;
@@ -90,8 +90,8 @@ export async function handleLookup(request: Request): Promise<Response> {
   try {
     const connection = await getDefaultConnection();
     if (connection.mode === 'emulator') await seedFromEmulator(connection);
-    flushObservedAnswers();
-    const known = findThreadForRun(getDb(), connection.id, runId);
+    await flushObservedAnswers();
+    const known = await findThreadForRun((await getStore()).db, connection.id, runId);
     if (known) return Response.json({ run_id: runId, thread_id: known, source: 'store' }, { headers: { 'cache-control': NO_STORE } });
     const scan = await scanRecentThreads(connection, runId);
     if (scan.threadId) return Response.json({ run_id: runId, thread_id: scan.threadId, source: 'scan' }, { headers: { 'cache-control': NO_STORE } });

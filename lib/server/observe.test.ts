@@ -1,20 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/store/db';
+import { beforeEach, expect, it } from 'vitest';
 import { countThreadsSeen, findThreadForRun } from '@/lib/store/threads-seen';
+import { forEachEngine } from '@/tests/support/engines';
+import { withUnreachableUpstream } from '@/tests/support/unreachable-upstream';
 import { setLogSink } from './log';
 import { handleLookup } from './lookup';
 import { flushObservedAnswers, observeProxiedResponse } from './observe';
 import { handleRecentThreads } from './recent-threads';
-import { withUnreachableUpstream } from '@/tests/support/unreachable-upstream';
 
 // Recording what the proxy saw happens after the answer has gone out, in batches. What a user notices: nothing
-// seen is lost, and the home page and run lookup show it at once.
+// seen is lost, and the home page and run lookup show it at once — on both database engines.
 
 withUnreachableUpstream('sk-observe-test-000000000000');
-beforeEach(() => {
-  flushObservedAnswers();
-  getDb().exec('DELETE FROM threads_seen; DELETE FROM runs_seen;');
-});
 
 const run = (i: number, threadId = `thread_obs${i}`) => ({
   connectionId: 'default',
@@ -24,33 +20,42 @@ const run = (i: number, threadId = `thread_obs${i}`) => ({
   body: { id: `run_obs${i}`, object: 'thread.run', thread_id: threadId, status: 'completed', created_at: 1_700_000_000 + i },
 });
 
-describe('recording proxied answers', () => {
-  it("does not write while the answer is being sent, and writes every queued answer in one go right after", async () => {
+forEachEngine('recording proxied answers', (getStore) => {
+  beforeEach(async () => {
+    await flushObservedAnswers();
+    await getStore().db.deleteFrom('threads_seen').execute();
+    await getStore().db.deleteFrom('runs_seen').execute();
+  });
+
+  it('does not write while the answer is being sent, and writes every queued answer in one go right after', async () => {
+    const { db } = getStore();
     for (let i = 0; i < 40; i += 1) observeProxiedResponse(run(i));
-    expect(countThreadsSeen(getDb(), 'default')).toBe(0);
+    expect(await countThreadsSeen(db, 'default')).toBe(0);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(countThreadsSeen(getDb(), 'default')).toBe(40);
-    expect(findThreadForRun(getDb(), 'default', 'run_obs39')).toBe('thread_obs39');
+    await flushObservedAnswers();
+    expect(await countThreadsSeen(db, 'default')).toBe(40);
+    expect(await findThreadForRun(db, 'default', 'run_obs39')).toBe('thread_obs39');
   });
 
-  it('a burst larger than the queue loses nothing', () => {
+  it('a burst larger than the queue loses nothing', async () => {
     for (let i = 0; i < 1_000; i += 1) observeProxiedResponse(run(i));
-    flushObservedAnswers();
-    expect(countThreadsSeen(getDb(), 'default')).toBe(1_000);
+    await flushObservedAnswers();
+    expect(await countThreadsSeen(getStore().db, 'default')).toBe(1_000);
   });
 
-  it('an answer that cannot be recorded does not cost the others their sightings', () => {
+  it('an answer that cannot be recorded does not cost the others their sightings', async () => {
+    const { db } = getStore();
     observeProxiedResponse(run(1));
     // A thread id the store's NOT NULL column refuses, as a malformed upstream answer could carry.
     observeProxiedResponse({ ...run(2), body: { object: 'thread', id: 'thread_x', metadata: {} }, params: {}, connectionId: null as unknown as string });
     observeProxiedResponse(run(3));
     const lines: string[] = [];
     setLogSink((line) => lines.push(line));
-    flushObservedAnswers();
+    await flushObservedAnswers();
     setLogSink(null);
     expect(lines.join('\n')).toContain('store.record_failed');
-    expect(findThreadForRun(getDb(), 'default', 'run_obs1')).toBe('thread_obs1');
-    expect(findThreadForRun(getDb(), 'default', 'run_obs3')).toBe('thread_obs3');
+    expect(await findThreadForRun(db, 'default', 'run_obs1')).toBe('thread_obs1');
+    expect(await findThreadForRun(db, 'default', 'run_obs3')).toBe('thread_obs3');
   });
 
   it('recent threads and run lookup see an answer the moment it has been passed on', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ID_PATTERN } from '@/lib/contract';
-import { getDb } from '@/lib/store/db';
+import { getStore } from '@/lib/store/db';
 import { listRunsSeenOnThread } from '@/lib/store/threads-seen';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
@@ -23,8 +23,8 @@ export async function handleRunsSeen(request: Request, threadId: string): Promis
   }
   try {
     const connection = await getDefaultConnection();
-    flushObservedAnswers();
-    const rows = listRunsSeenOnThread(getDb(), connection.id, threadId, limit + 1);
+    await flushObservedAnswers();
+    const rows = await listRunsSeenOnThread((await getStore()).db, connection.id, threadId, limit + 1);
     const data: RunSeenDto[] = rows.slice(0, limit).map((r) => ({ id: r.runId, thread_id: r.threadId, last_status: r.status, created_at: r.createdAt, seen_at: r.seenAt }));
     return Response.json({ object: 'list', data, has_more: rows.length > limit, source: 'runboard' }, { headers: { 'cache-control': NO_STORE } });
   } catch (error) {

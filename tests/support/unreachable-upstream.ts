@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { resetServerEnv } from '@/lib/server/env';
+import { closeStore } from '@/lib/store/db';
 
 /**
  * For tests of server handlers answered from Runboard's own store: a configured but unreachable upstream (so no
@@ -15,7 +16,8 @@ export function withUnreachableUpstream(apiKey: string): void {
     process.env.RUNBOARD_DB_FILE = ':memory:';
     resetServerEnv();
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await closeStore();
     process.env = saved;
     resetServerEnv();
   });

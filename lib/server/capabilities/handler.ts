@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/lib/store/db';
+import { getStore } from '@/lib/store/db';
 import { sampleIdsSeen } from '@/lib/store/threads-seen';
 import { connectionHost, type Connection } from '@/lib/upstream/connection';
 import { CAPABILITY_IDS, idStyleOf, type IdStyle } from '@/lib/view/capabilities';
@@ -13,9 +13,9 @@ import { capabilitiesOf } from './registry';
 // GET /api/connection/capabilities — what the upstream can do (probed once, then learned from every answer), and
 // the id styles seen. POST re-probes (the connection banner's "Check again").
 
-function idStyles(connection: Connection) {
+async function idStyles(connection: Connection) {
   const seen = new Map<IdStyle, { count: number; example: string }>();
-  for (const id of sampleIdsSeen(getDb(), connection.id)) {
+  for (const id of await sampleIdsSeen((await getStore()).db, connection.id)) {
     const style = idStyleOf(id);
     const entry = seen.get(style);
     if (entry) entry.count += 1;
@@ -24,7 +24,7 @@ function idStyles(connection: Connection) {
   return [...seen].sort((a, b) => b[1].count - a[1].count).map(([style, { count, example }]) => ({ style, count, example }));
 }
 
-export function capabilitiesBody(connection: Connection) {
+export async function capabilitiesBody(connection: Connection) {
   const entry = capabilitiesOf(connection);
   const capabilities = Object.fromEntries(
     CAPABILITY_IDS.map((id) => {
@@ -36,7 +36,7 @@ export function capabilitiesBody(connection: Connection) {
     connection: { id: connection.id, name: connection.name, host: connectionHost(connection) },
     probed_at: entry.probedAt,
     capabilities,
-    id_styles: idStyles(connection),
+    id_styles: await idStyles(connection),
   };
 }
 
@@ -46,9 +46,9 @@ async function answer(force: boolean): Promise<Response> {
     // The emulator's demo threads give the probe known objects to ask about.
     if (connection.mode === 'emulator') await seedFromEmulator(connection);
     // The probe and the id styles read the threads and runs seen: every answer already passed on counts.
-    flushObservedAnswers();
+    await flushObservedAnswers();
     await ensureProbed(connection, force);
-    return Response.json(capabilitiesBody(connection), { headers: { 'cache-control': NO_STORE } });
+    return Response.json(await capabilitiesBody(connection), { headers: { 'cache-control': NO_STORE } });
   } catch (error) {
     return unexpectedErrorResponse(error, { route: 'capabilities' });
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/lib/store/db';
+import { getStore } from '@/lib/store/db';
 import { latestRunSeen, listRecentThreads } from '@/lib/store/threads-seen';
 import { upstreamFetch } from '@/lib/upstream/client';
 import type { Connection } from '@/lib/upstream/connection';
@@ -53,9 +53,9 @@ function learn(connection: Connection, id: CapabilityId, answer: Answer, objectK
 }
 
 async function runProbe(connection: Connection): Promise<void> {
-  const db = getDb();
-  const run = latestRunSeen(db, connection.id);
-  const thread = run?.threadId ?? listRecentThreads(db, connection.id, 1)[0]?.threadId ?? null;
+  const { db } = await getStore();
+  const run = await latestRunSeen(db, connection.id);
+  const thread = run?.threadId ?? (await listRecentThreads(db, connection.id, 1))[0]?.threadId ?? null;
   const t = encodeURIComponent(thread ?? PROBE_THREAD);
   const r = encodeURIComponent(run?.runId ?? PROBE_RUN);
   const [runs, steps, modify, threads] = await Promise.all([

@@ -23,6 +23,6 @@ export async function currentPageRequest(): Promise<PageRequest> {
   return { headers: incoming, navigation: incoming.get('rsc') === '1' ? 'client' : 'document' };
 }
 
-export function pageCaller(request: PageRequest): Caller {
+export function pageCaller(request: PageRequest): Promise<Caller> {
   return resolveCaller(new Request('http://runboard.internal/', { headers: request.headers }));
 }

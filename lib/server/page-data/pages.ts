@@ -35,7 +35,7 @@ async function withPageClient(request: PageRequest, load: (client: QueryClient, 
     return dehydrate(client);
   }
   const budget = AbortSignal.timeout(PAGE_DATA_BUDGET_MS);
-  const transport = pageTransport({ connection, caller: pageCaller(request), signal: budget, timeoutMs: Math.min(connection.timeoutMs, PAGE_DATA_BUDGET_MS) });
+  const transport = pageTransport({ connection, caller: await pageCaller(request), signal: budget, timeoutMs: Math.min(connection.timeoutMs, PAGE_DATA_BUDGET_MS) });
   await load(client, transport);
   return dehydrate(client);
 }

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { ConnectionIndicator } from './connection-indicator';
+import { HeaderStatus } from './viewer-menu';
 
-/** Header (brand, connection dot) + main landmark with a skip link; every page renders inside it. */
+/** Header (brand, connection dot, who is signed in) + main landmark with a skip link; every page renders inside it. */
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
@@ -22,7 +22,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </svg>
             Runboard
           </Link>
-          <ConnectionIndicator />
+          <HeaderStatus />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">

@@ -32,3 +32,13 @@ export function recordMutation(record: MutationRecord): void {
     at: record.at.toISOString(),
   });
 }
+
+// ---- TEMPORARY (W4, until the audit log from i8-store is merged; replaced by it) ----
+export type SecurityAction = 'auth.sign_in' | 'auth.sign_in_failed' | 'auth.sign_out' | 'user.invited' | 'user.created'
+  | 'user.role_changed' | 'user.deactivated' | 'user.reactivated' | 'token.created' | 'token.revoked'
+  | 'session.revoked' | 'setting.changed' | 'password.changed';
+export async function recordSecurityEvent(e: { action: SecurityAction; actor: Caller | null; outcome: 'success' | 'failure';
+  subject?: { userId?: string; email?: string; tokenId?: string; sessionId?: string }; reason?: string | null;
+  detail?: Record<string, unknown>; address?: string | null; userAgent?: string | null }): Promise<void> {
+  log('info', 'security.event', { action: e.action, actor: e.actor?.id ?? null, outcome: e.outcome, subject: e.subject ?? null, reason: e.reason ?? null, address: e.address ?? null });
+}

@@ -1,10 +1,12 @@
 import 'server-only';
 import { ConfigError } from '@/lib/upstream/config';
 import { connectionHost } from '@/lib/upstream/connection';
+import { parseAuthEnv } from '@/lib/auth/env';
+import { announceFirstStart } from '@/lib/auth/first-start';
 import { getDefaultConnection } from './connection';
 
 // Start-up of the server side (called from instrumentation.ts): validate the configuration, start the embedded
-// emulator when no upstream is configured, and print where things are. Failing here stops the server with a clear
+// emulator when no upstream is configured, print where things are, and prepare the first admin (or its setup link). Failing here stops the server with a clear
 // message instead of letting every request fail later.
 
 export async function bootEmbeddedUpstream(): Promise<void> {
@@ -13,6 +15,8 @@ export async function bootEmbeddedUpstream(): Promise<void> {
     const where = connection.mode === 'emulator' ? `embedded emulator at ${connection.baseUrl}` : `upstream ${connectionHost(connection)}`;
     const app = process.env.PORT ? ` on port ${process.env.PORT}` : '';
     console.log(`[runboard] dashboard${app} → /api/v1 proxies to the ${where} (auth: ${connection.authStyle}, key not shown)`);
+    parseAuthEnv();
+    await announceFirstStart();
   } catch (error) {
     const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
     console.error(`[runboard] cannot start: ${message}`);

@@ -72,3 +72,42 @@ export function getDb(): Db {
   holder.runboardStoreDb = { file, db: openDb(file) };
   return holder.runboardStoreDb.db;
 }
+
+// ---- TEMPORARY (W4, until the Kysely store from i8-store is merged; replaced by it) ----
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+const PgPool = pg.Pool;
+import * as m0003 from './migrations/0003_auth';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Store = { db: Kysely<any>; dialect: Dialect; close(): Promise<void> };
+
+export async function openStore(opts: { databaseUrl?: string; sqliteFile?: string }): Promise<Store> {
+  const store: Store = opts.databaseUrl
+    ? (() => {
+        const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new PgPool({ connectionString: opts.databaseUrl }) }) });
+        return { db, dialect: 'postgres' as const, close: () => db.destroy() };
+      })()
+    : (() => {
+        const file = opts.sqliteFile ?? dbFile();
+        if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+        const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+        return { db, dialect: 'sqlite' as const, close: () => db.destroy() };
+      })();
+  const result = await new Migrator({ db: store.db, provider: { getMigrations: async () => ({ '0003_auth': m0003 }) } }).migrateToLatest();
+  if (result.error) throw result.error;
+  return store;
+}
+
+export function defaultSqliteFile(): string {
+  return dbFile();
+}
+
+const storeHolder = globalThis as typeof globalThis & { runboardStoreTemp?: { key: string; store: Promise<Store> } };
+export function getStore(): Promise<Store> {
+  const key = process.env.DATABASE_URL?.trim() || dbFile();
+  if (storeHolder.runboardStoreTemp?.key === key) return storeHolder.runboardStoreTemp.store;
+  const store = openStore(process.env.DATABASE_URL?.trim() ? { databaseUrl: process.env.DATABASE_URL.trim() } : { sqliteFile: dbFile() });
+  storeHolder.runboardStoreTemp = { key, store };
+  return store;
+}

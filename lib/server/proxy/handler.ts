@@ -74,9 +74,9 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     logRequest({ ...routeBase, status: 503, rejected: 'bad_config' });
     return errorResponse(503, error.message, { type: 'server_error', code: 'bad_config' }, { 'x-request-id': requestId });
   }
-  const caller = resolveCaller(request);
+  const caller = await resolveCaller(request);
   const decision = authorize(caller, endpoint);
-  if (!decision.allowed) return refuse(decision.status, decision.message, 'forbidden');
+  if (!decision.allowed) return refuse(decision.status, decision.message, decision.code, null, decision.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
   const crossSite = checkCrossSite(request, endpoint);
   if (crossSite) return refuse(crossSite.status, crossSite.message, crossSite.code);
   const query = checkQuery(endpoint, url.searchParams);

@@ -10,7 +10,7 @@ export function HeaderStatus() {
   const viewer = useViewer();
   if (!viewer) return null;
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex min-w-0 items-center gap-2">
       <ConnectionIndicator />
       <ViewerMenu viewer={viewer} />
     </div>
@@ -22,7 +22,7 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
   const signOut = useSignOut();
   const leave = (everywhere: boolean) => signOut.mutate({ everywhere }, { onSettled: () => window.location.assign('/sign-in') });
   return (
-    <details className="relative" data-testid="viewer-menu">
+    <details className="relative shrink-0" data-testid="viewer-menu">
       <summary
         className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent"
         aria-label={`Signed in as ${viewer.name || viewer.email} (${ROLE_LABEL[viewer.role]})`}

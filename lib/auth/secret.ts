@@ -12,7 +12,7 @@ export const SECRET_FILE_NAME = 'runboard.secret';
 const holder = globalThis as typeof globalThis & { runboardEphemeralSecret?: string };
 
 export function secretFileFor(sqliteFile: string): string {
-  return join(dirname(resolve(sqliteFile)), SECRET_FILE_NAME);
+  return join(dirname(resolve(/*turbopackIgnore: true*/ sqliteFile)), SECRET_FILE_NAME);
 }
 
 /** The configured secret, else the one kept next to the SQLite file (created on first use with mode 0600). */

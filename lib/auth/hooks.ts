@@ -1,6 +1,7 @@
 import 'server-only';
 import { APIError, getSessionFromCtx } from 'better-auth/api';
 import { recordSecurityEvent } from '@/lib/server/audit';
+import { log } from '@/lib/server/log';
 import { requestMeta, userCaller } from './caller';
 import type { Kysely } from 'kysely';
 import { accountLockedFor, clearFailedSignIns, recordFailedSignIn } from './sign-in-limit';
@@ -16,6 +17,15 @@ type HookContext = {
   json: (body: unknown) => unknown;
   context: { returned?: unknown; newSession?: { session: { id: string }; user: { id: string } & Record<string, unknown> } | null };
 };
+
+/** Sign-ins and sign-outs have already happened when they are recorded: a failed write is logged, not fatal. */
+async function record(event: Parameters<typeof recordSecurityEvent>[0]): Promise<void> {
+  try {
+    await recordSecurityEvent(event);
+  } catch (error) {
+    log('error', 'auth.audit_unavailable', { action: event.action, error });
+  }
+}
 
 const emailOf = (body: unknown) => (body && typeof body === 'object' && typeof (body as { email?: unknown }).email === 'string' ? (body as { email: string }).email : null);
 
@@ -37,7 +47,7 @@ export async function beforeAuthRequest(ctx: HookContext, db: Kysely<any>): Prom
     const session = await getSessionFromCtx(ctx as never).catch(() => null);
     if (session) {
       const meta = requestMeta(ctx.headers ?? ctx.request?.headers ?? null);
-      await recordSecurityEvent({ action: 'auth.sign_out', actor: userCaller(session.user, session.session.id, meta), outcome: 'success', subject: { userId: session.user.id, sessionId: session.session.id }, ...(everywhere ? { detail: { everywhere: true } } : {}), ...meta });
+      await record({ action: 'auth.sign_out', actor: userCaller(session.user, session.session.id, meta), outcome: 'success', subject: { userId: session.user.id, sessionId: session.session.id }, ...(everywhere ? { detail: { everywhere: true } } : {}), ...meta });
     }
   }
 }
@@ -51,7 +61,7 @@ export async function afterAuthRequest(ctx: HookContext, db: Kysely<any>): Promi
   const session = ctx.context.newSession;
   if (session && !(returned instanceof APIError)) {
     await clearFailedSignIns(db, email);
-    await recordSecurityEvent({ action: 'auth.sign_in', actor: userCaller(session.user, session.session.id, meta), outcome: 'success', subject: { userId: String(session.user.id), sessionId: session.session.id }, ...meta });
+    await record({ action: 'auth.sign_in', actor: userCaller(session.user, session.session.id, meta), outcome: 'success', subject: { userId: String(session.user.id), sessionId: session.session.id }, ...meta });
     // The session token travels only in the httpOnly cookie; page scripts never see it in a response body.
     const { user } = session;
     return ctx.json({ redirect: false, user: { id: user.id, name: user.name, email: user.email, role: user.role } });
@@ -60,5 +70,5 @@ export async function afterAuthRequest(ctx: HookContext, db: Kysely<any>): Promi
   // A refusal by the limits themselves is not another failed password.
   if (error && error.status === 'TOO_MANY_REQUESTS') return;
   await recordFailedSignIn(db, email);
-  await recordSecurityEvent({ action: 'auth.sign_in_failed', actor: null, outcome: 'failure', subject: { email: email.trim().toLowerCase().slice(0, 320) }, reason: error?.body?.code ? String(error.body.code) : null, ...meta });
+  await record({ action: 'auth.sign_in_failed', actor: null, outcome: 'failure', subject: { email: email.trim().toLowerCase().slice(0, 320) }, reason: error?.body?.code ? String(error.body.code) : null, ...meta });
 }

@@ -8,11 +8,12 @@ import { withIdentity } from './identity';
 // as a signed-in admin (tests/proxy/support/identity.ts) unless a request says otherwise.
 
 export const ORIGIN = 'http://runboard.test';
-const touched = new Set<string>();
+// Each variable's value before the first test changed it, put back by restoreEnv (e.g. the per-file RUNBOARD_DB_FILE).
+const touched = new Map<string, string | undefined>();
 
 export function setEnv(vars: Record<string, string | undefined>): void {
   for (const [key, value] of Object.entries(vars)) {
-    touched.add(key);
+    if (!touched.has(key)) touched.set(key, process.env[key]);
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -21,7 +22,10 @@ export function setEnv(vars: Record<string, string | undefined>): void {
 }
 
 export function restoreEnv(): void {
-  for (const key of touched) delete process.env[key];
+  for (const [key, original] of touched) {
+    if (original === undefined) delete process.env[key];
+    else process.env[key] = original;
+  }
   touched.clear();
   resetServerEnv();
 }

@@ -2,18 +2,25 @@
 
 import { Button } from '@/components/ui';
 import { useSignOut, useViewer } from '@/lib/queries/viewer';
-import { ROLE_LABEL, type Viewer } from '@/lib/view/roles';
+import Link from 'next/link';
+import { can, ROLE_LABEL, type Viewer } from '@/lib/view/roles';
 import { ConnectionIndicator } from './connection-indicator';
 
-/** The header's right side once signed in: the connection dot and the viewer menu (nothing when signed out). */
+/** The header's right side once signed in: the audit log link (operators and up), the connection dot and the viewer
+ * menu (nothing when signed out). */
 export function HeaderStatus() {
   const viewer = useViewer();
   if (!viewer) return null;
   return (
-    <div className="flex min-w-0 items-center gap-2">
+    <nav aria-label="Main" className="flex min-w-0 items-center gap-4">
+      {can(viewer, 'operate') ? (
+        <Link href="/audit" className="shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+          Audit log
+        </Link>
+      ) : null}
       <ConnectionIndicator />
       <ViewerMenu viewer={viewer} />
-    </div>
+    </nav>
   );
 }
 

@@ -31,4 +31,9 @@ export const queryKeys = {
   assistants: (params: PageParams = {}) => ['assistants', 'list', params] as const,
   assistant: (assistantId: string) => ['assistants', 'detail', assistantId] as const,
   file: (fileId: string) => ['files', fileId] as const,
+
+  /** The audit log page (filters + cursor pages). */
+  audit: (filters: Record<string, string | undefined> = {}) => ['audit', 'list', filters] as const,
+  /** What was done to a thread, or to one of its runs (invalidate the thread's to refresh both). */
+  auditHistory: (threadId: string, runId?: string) => (runId ? (['audit', 'history', threadId, runId] as const) : (['audit', 'history', threadId] as const)),
 };

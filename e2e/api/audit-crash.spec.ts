@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { expect, test } from '@playwright/test';
-import { startEmulatorServer, type EmulatorServer } from '../../lib/emulator';
+import { startEmulatorServer, type EmulatorServer } from '../../lib/emulator/server';
 // @ts-expect-error plain ESM script shared with `npm test`
 import { startCluster } from '../../scripts/pg-cluster.mjs';
 import { startHeldRelay, type HeldRelay } from '../support/held-relay';
@@ -137,6 +137,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       expect(missing, `${missing.length} of ${ids.length} forwarded mutations have no intent record`).toEqual([]);
       for (const id of ids) expect(byRequest.get(id!)).toMatchObject({ outcome: 'unknown', reason: expect.stringMatching(/^burst \d+$/) });
       expect(new Set(forwarded.map((r) => r.path.split('/').at(-1)))).toEqual(new Set(['cancel', 'submit_tool_outputs']));
+      console.log(`[${engine}] ${ids.length} of ${2 * BURST} mutations forwarded before the kill; ${records.length} intent records, all forwarded ones present, outcome unknown`);
     } finally {
       await server?.process.stop();
       await relay?.close();

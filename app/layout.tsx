@@ -5,6 +5,7 @@ import { loadConnectionData } from '@/lib/server/page-data/pages';
 import { Prefetched } from '@/lib/server/page-data/prefetched';
 import { AppShell } from '@/components/layout/app-shell';
 import { ConnectionIndicator, ConnectionIndicatorPending } from '@/components/layout/connection-indicator';
+import { getServerViewer } from '@/lib/auth/viewer';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -12,19 +13,23 @@ export const metadata: Metadata = {
   description: 'Inspect and operate Assistants-API threads and runs.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getServerViewer();
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">
-        <Providers>
+        <Providers viewer={viewer}>
           <AppShell
             indicator={
               // The header's connection dot with its check done on the server; streamed, so no page waits for it.
-              <Suspense fallback={<ConnectionIndicatorPending />}>
-                <Prefetched load={loadConnectionData}>
-                  <ConnectionIndicator />
-                </Prefetched>
-              </Suspense>
+              // Signed out, there is no header status (and nothing to prefetch).
+              viewer ? (
+                <Suspense fallback={<ConnectionIndicatorPending />}>
+                  <Prefetched load={loadConnectionData}>
+                    <ConnectionIndicator />
+                  </Prefetched>
+                </Suspense>
+              ) : null
             }
           >
             {children}

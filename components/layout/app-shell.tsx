@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { ConnectionIndicator } from './connection-indicator';
+import { HeaderStatus } from './viewer-menu';
 
 /**
- * Header (brand, connection dot) + main landmark with a skip link; every page renders inside it. The layout passes
- * the indicator with the connection prefetched on the server; without it the indicator fetches in the browser.
+ * Header (brand, connection dot, who is signed in) + main landmark with a skip link; every page renders inside it.
+ * The layout passes the indicator with the connection prefetched on the server; without it the indicator fetches
+ * in the browser.
  */
 export function AppShell({ children, indicator }: { children: ReactNode; indicator?: ReactNode }) {
   return (
@@ -25,12 +26,7 @@ export function AppShell({ children, indicator }: { children: ReactNode; indicat
             </svg>
             Runboard
           </Link>
-          <nav aria-label="Main" className="flex min-w-0 items-center gap-4">
-            <Link href="/audit" className="shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
-              Audit log
-            </Link>
-            {indicator ?? <ConnectionIndicator />}
-          </nav>
+          <HeaderStatus indicator={indicator} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">

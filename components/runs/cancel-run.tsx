@@ -9,6 +9,9 @@ import { ErrorState } from '@/components/ui/error-state';
 import { runStatusLook } from '@/components/ui/run-status-badge';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { AuditNoteField, checkNote } from '@/components/forms/audit-note-field';
+import { RoleNote } from '@/components/layout/role-gate';
+import { useViewer } from '@/lib/queries/viewer';
+import { can } from '@/lib/view/roles';
 
 const CANCELLABLE = new Set(['queued', 'in_progress', 'requires_action']);
 
@@ -22,7 +25,9 @@ export function CancelRun({ run }: { run: Run }) {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const mutation = useCancelRun(run.thread_id, run.id);
   const hydrated = useHydrated();
+  const viewer = useViewer();
   if (!CANCELLABLE.has(run.status) && !mutation.isPending) return null;
+  if (!can(viewer, 'operate')) return <RoleNote ability="operate" action="cancel runs" className="self-center" />;
   const pendingCalls = run.required_action?.submit_tool_outputs?.tool_calls?.length ?? 0;
   return (
     <>

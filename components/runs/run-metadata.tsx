@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Run } from '@/lib/contract';
 import { useCapabilities } from '@/lib/queries/capabilities';
 import { Button } from '@/components/ui/button';
+import { RoleGate } from '@/components/layout/role-gate';
 import { Card } from '@/components/ui/card';
 import { SkeletonRows } from '@/components/ui/spinner';
 import { useHydrated } from '@/components/ui/use-hydrated';
@@ -28,9 +29,11 @@ export function RunMetadata({ run }: { run: Run }) {
       testId="run-metadata"
       actions={
         editing || cannotUpdate ? null : (
-          <Button size="sm" onClick={() => setEditing(true)} disabled={!hydrated} data-testid="edit-metadata">
-            Edit metadata
-          </Button>
+          <RoleGate ability="operate" action="edit metadata">
+            <Button size="sm" onClick={() => setEditing(true)} disabled={!hydrated} data-testid="edit-metadata">
+              Edit metadata
+            </Button>
+          </RoleGate>
         )
       }
     >

@@ -19,6 +19,7 @@ import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { SkeletonRows } from '@/components/ui/spinner';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { StepsPanel } from '@/components/steps/steps-panel';
+import { RoleGate } from '@/components/layout/role-gate';
 import { StepsUnavailable } from '@/components/steps/steps-unavailable';
 import { ActivityHistory } from './activity-history';
 import { CancelRun } from './cancel-run';
@@ -127,7 +128,11 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
         }
       />
       <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} />
-      {formCalls ? <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} /> : null}
+      {formCalls ? (
+        <RoleGate ability="operate" action="submit tool outputs">
+          <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} />
+        </RoleGate>
+      ) : null}
       <RunStatusTimeline run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} />
       {stepsUnavailable ? (
         <StepsUnavailable host={caps.data?.connection.host ?? null} />

@@ -8,6 +8,9 @@ import { Card } from '@/components/ui/card';
 import { SkeletonRows } from '@/components/ui/spinner';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { toneText } from '@/components/ui/badge';
+import { RoleNote } from '@/components/layout/role-gate';
+import { useViewer } from '@/lib/queries/viewer';
+import { can } from '@/lib/view/roles';
 
 // The form (fields, pickers, validation) loads when "New run…" is pressed, not with the thread page.
 const CreateRunForm = dynamic(() => import('@/components/forms/create-run-form').then((m) => m.CreateRunForm), {
@@ -21,6 +24,14 @@ export function CreateRunPanel({ threadId, locked }: { threadId: string; locked:
   // Also knows the lock when the server cannot list runs (from the runs Runboard has seen active here).
   const lock = useThreadLock(threadId);
   const fromStore = lock.source === 'runboard' && lock.runs.length > 0;
+  const mayCreate = can(useViewer(), 'operate');
+  if (!mayCreate) {
+    return (
+      <Card id="create-run" title="Create run">
+        <RoleNote ability="operate" action="create runs" />
+      </Card>
+    );
+  }
   return (
     <Card
       id="create-run"

@@ -3,7 +3,7 @@ import { GET as capabilitiesGET } from '@/app/api/connection/capabilities/route'
 import { startEmulatorServer, type EmulatorServer } from '@/lib/emulator';
 import { clearCapabilities } from '@/lib/server/capabilities/registry';
 import { handleLookup } from '@/lib/server/lookup';
-import { callProxy, errorOf, pointAtUpstream, restoreEnv } from './support/harness';
+import { callProxy, errorOf, pointAtUpstream, restoreEnv, signedInRequest } from './support/harness';
 
 // The proxy over a partial facade (the emulator's sparse profile): ids of any shape pass, a missing endpoint is
 // told apart from a missing object, learned once and then answered without asking the upstream again.
@@ -76,14 +76,14 @@ describe('proxy over a sparse facade', () => {
   it('probes capabilities: the facade lacks runs list, steps and run update; the full emulator has them', async () => {
     clearCapabilities();
     pointAtUpstream(sparse.url, KEY);
-    const sparseCaps = (await (await capabilitiesGET()).json()) as { capabilities: Record<string, { state: string }> };
+    const sparseCaps = (await (await capabilitiesGET(await signedInRequest('/api/connection/capabilities'))).json()) as { capabilities: Record<string, { state: string }> };
     expect(sparseCaps.capabilities).toMatchObject({
       listRuns: { state: 'unsupported' },
       listSteps: { state: 'unsupported' },
       modifyRun: { state: 'unsupported' },
     });
     pointAtUpstream(full.url, KEY);
-    const fullCaps = (await (await capabilitiesGET()).json()) as { capabilities: Record<string, { state: string }> };
+    const fullCaps = (await (await capabilitiesGET(await signedInRequest('/api/connection/capabilities'))).json()) as { capabilities: Record<string, { state: string }> };
     expect(fullCaps.capabilities).toMatchObject({
       listRuns: { state: 'supported' },
       listSteps: { state: 'supported' },

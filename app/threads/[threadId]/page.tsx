@@ -5,6 +5,7 @@ import { currentPageRequest } from '@/lib/server/page-data/context';
 import { loadThreadPageData } from '@/lib/server/page-data/pages';
 import { parseThreadPageParams } from '@/lib/view/thread-page-params';
 import { ThreadView } from '@/components/threads/thread-view';
+import { requireViewer } from '@/lib/auth/viewer';
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -18,6 +19,7 @@ export async function generateMetadata({ params }: PageProps<'/threads/[threadId
 // live through react-query. loading.tsx is the Suspense fallback streamed while the upstream answers.
 export default async function ThreadPage({ params, searchParams }: PageProps<'/threads/[threadId]'>) {
   const { threadId } = await params;
+  await requireViewer(`/threads/${threadId}`);
   if (!ID.test(threadId)) notFound();
   const view = parseThreadPageParams(await searchParams);
   const state = await loadThreadPageData(await currentPageRequest(), threadId, view);

@@ -5,6 +5,7 @@ import { ID_PATTERN } from '@/lib/contract';
 import { currentPageRequest } from '@/lib/server/page-data/context';
 import { loadRunPageData } from '@/lib/server/page-data/pages';
 import { RunViewer } from '@/components/runs/run-viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 
 type Params = { threadId: string; runId: string };
 
@@ -21,6 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
  */
 export default async function RunPage({ params }: { params: Promise<Params> }) {
   const { threadId, runId } = await params;
+  await requireViewer(`/threads/${threadId}/runs/${runId}`);
   if (!ID_PATTERN.test(threadId) || !ID_PATTERN.test(runId)) notFound();
   const state = await loadRunPageData(await currentPageRequest(), threadId, runId);
   return (

@@ -6,6 +6,7 @@ import { isUpstreamError } from '@/lib/upstream/errors';
 import { tryParseJson } from '@/lib/upstream/json';
 import { authorize, type Caller } from '../access';
 import { errorResponse, upstreamErrorResponse } from '../api-error';
+import { learnFromAnswer, refuseKnownUnsupported } from '../capabilities/proxy-hooks';
 import { log } from '../log';
 import { observeProxiedResponse } from '../observe';
 import { bufferedToResponse } from '../proxy/buffered';
@@ -16,7 +17,7 @@ import { handleRecentThreads } from '../recent-threads';
 
 // The transport the server's page prefetch hands to lib/queries: it answers the browser's `/api/...` GET paths by
 // calling the upstream client directly (no HTTP round trip through our own proxy), with the proxy's own rules
-// (allow-listed route, access decision, query check) and its own answer shaping, so apiFetch parses exactly what the
+// (allow-listed route, access decision, query check, endpoints the upstream is known to lack) and its own answer shaping, so apiFetch parses exactly what the
 // browser would have received. Read-only by construction. Threads and runs seen are recorded as the proxy does.
 
 const ORIGIN = 'http://runboard.internal';
@@ -45,12 +46,19 @@ export function pageTransport({ connection, caller, signal, timeoutMs }: PageTra
     const query = checkQuery(endpoint, target.searchParams);
     if (!query.ok) return errorResponse(query.status, query.message, { code: query.code, param: query.param ?? null });
 
+    // An endpoint the upstream is known to lack is answered as the proxy answers it, without asking again.
+    const knownMissing = refuseKnownUnsupported(connection, endpoint, {});
+    if (knownMissing) return knownMissing;
+
     const callSignal = init.signal ? AbortSignal.any([signal, init.signal]) : signal;
     try {
       // No retries here: the browser's queries retry on their own, so a failing upstream costs the page one attempt.
       const answer = await upstreamFetch(connection, { method: 'GET', path: apiPath, query: query.forward, signal: callSignal }, { maxRetries: 0, timeoutMs });
       const json = tryParseJson(answer.body);
-      const response = bufferedToResponse(connection, endpoint, { ...answer, json }, { 'x-request-id': answer.upstreamRequestId ?? answer.requestId });
+      const headers = { 'x-request-id': answer.upstreamRequestId ?? answer.requestId };
+      const response =
+        learnFromAnswer(connection, endpoint, answer.status, json.ok ? json.value : json.text, headers) ??
+        bufferedToResponse(connection, endpoint, { ...answer, json }, headers);
       if ((response.ok || response.status === 404) && json.ok) {
         observeProxiedResponse({ connectionId: connection.id, endpointId: endpoint.id, params, status: response.status, body: json.value });
       }

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import Provider, { type OidcConfiguration } from 'oidc-provider';
+import { Provider, type OidcConfiguration } from 'oidc-provider';
 
 export type TestAccount = {
   sub: string;

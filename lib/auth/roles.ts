@@ -1,5 +1,7 @@
+import { ROLE_VALUES } from '@/lib/contract/people';
+
 // The three roles, lowest first. Pure (no server imports) so the token rules and SSO mapping share it with tests.
-export const ROLES = ['viewer', 'operator', 'admin'] as const;
+export const ROLES = ROLE_VALUES;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -29,4 +29,14 @@ export const queryKeys = {
   assistants: (params: PageParams = {}) => ['assistants', 'list', params] as const,
   assistant: (assistantId: string) => ['assistants', 'detail', assistantId] as const,
   file: (fileId: string) => ['files', fileId] as const,
+
+  /** People (admins): users and everyone's tokens. Invalidating `people()` refreshes both. */
+  people: () => ['people'] as const,
+  peoplePage: (page: number) => ['people', 'users', page] as const,
+  allTokens: (page: number) => ['people', 'tokens', page] as const,
+  /** The signed-in person's own profile, tokens and sessions. */
+  profile: () => ['profile'] as const,
+  profileTokens: () => ['profile', 'tokens'] as const,
+  profileSessions: () => ['profile', 'sessions'] as const,
+  invite: (token: string) => ['invite', token] as const,
 };

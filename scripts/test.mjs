@@ -1,8 +1,11 @@
 // `npm test`: typecheck, lint, unit + contract tests, production build, browser + API tests.
 // Every stage runs even after a failure, so one run shows everything that is wrong; the last line is the
 // plain "N passed, N failed" summary that CI reads.
+// The store, audit and auth suites run on SQLite and on PostgreSQL: TEST_DATABASE_URL if set, else a throwaway
+// cluster started here (scripts/pg-cluster.mjs) and removed at the end, whatever happens.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { HOW_TO_GET_POSTGRES, startCluster } from './pg-cluster.mjs';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const distDir = process.env.E2E_DIST_DIR || '.next-e2e';
@@ -29,6 +32,35 @@ function readJson(path) {
 
 mkdirSync('reports', { recursive: true });
 for (const f of ['reports/vitest.json', 'reports/e2e.json']) rmSync(f, { force: true });
+
+let cluster = null;
+if (!env.TEST_DATABASE_URL?.trim()) {
+  const t0 = Date.now();
+  console.log('\n== postgres: starting a throwaway cluster (TEST_DATABASE_URL is not set)');
+  try {
+    cluster = await startCluster({ log: (line) => console.log(`== postgres: ${line}`) });
+  } catch (error) {
+    console.error(`== postgres: FAILED: ${error.message}`);
+    console.error(`\n${HOW_TO_GET_POSTGRES}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  env.TEST_DATABASE_URL = cluster.url;
+  console.log(`== postgres: ${cluster.url} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const stopCluster = () => {
+    if (!cluster) return;
+    const c = cluster;
+    cluster = null;
+    c.stop();
+  };
+  process.on('exit', stopCluster);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      stopCluster();
+      process.exit(130);
+    });
+  }
+}
 
 const bin = (name) => `node_modules/.bin/${name}`;
 stage('typegen', bin('next'), ['typegen']);

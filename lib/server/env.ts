@@ -30,6 +30,11 @@ const ServerEnv = z.object({
     blank,
     z.string().regex(/^[\x21-\x7e]{8,512}$/, 'must be 8-512 printable ASCII characters without spaces').optional(),
   ),
+  RUNBOARD_AUDIT_RETENTION_DAYS: int(1, 36_500, 365),
+  DATABASE_URL: z.preprocess(
+    blank,
+    z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a postgres:// or postgresql:// URL (unset it to use the embedded SQLite file)').optional(),
+  ),
   EMULATOR_SPEED: z.preprocess(
     blank,
     z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive number (1 = real time)').transform(Number).optional(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/store/db';
+import { closeStore, getStore } from '@/lib/store/db';
 import { recordRunsSeen, recordThreadSeen } from '@/lib/store/threads-seen';
 import { resetServerEnv } from './env';
 import { handleLookup } from './lookup';
@@ -15,7 +15,8 @@ beforeAll(() => {
   process.env.RUNBOARD_DB_FILE = ':memory:';
   resetServerEnv();
 });
-afterAll(() => {
+afterAll(async () => {
+  await closeStore();
   process.env = saved;
   resetServerEnv();
 });
@@ -30,7 +31,7 @@ describe('GET /api/lookup', () => {
   });
 
   it('answers from the runs Runboard has seen', async () => {
-    recordRunsSeen(getDb(), 'default', [{ runId: 'run_seen123', threadId: 'thread_abc123' }]);
+    await recordRunsSeen((await getStore()).db, 'default', [{ runId: 'run_seen123', threadId: 'thread_abc123' }]);
     const res = await handleLookup(get('/api/lookup?run_id=run_seen123'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ run_id: 'run_seen123', thread_id: 'thread_abc123', source: 'store' });
@@ -53,8 +54,8 @@ describe('GET /api/threads/recent', () => {
   });
 
   it('lists threads seen on this connection, newest first, with has_more', async () => {
-    recordThreadSeen(getDb(), { connectionId: 'default', threadId: 'thread_old111', seenAt: 100 });
-    recordThreadSeen(getDb(), { connectionId: 'default', threadId: 'thread_new222', seenAt: 9_999_999_999 });
+    await recordThreadSeen((await getStore()).db, { connectionId: 'default', threadId: 'thread_old111', seenAt: 100 });
+    await recordThreadSeen((await getStore()).db, { connectionId: 'default', threadId: 'thread_new222', seenAt: 9_999_999_999 });
     const res = await handleRecentThreads(get('/api/threads/recent?limit=1'));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: Array<{ thread_id: string }>; has_more: boolean; connection: { mode: string } };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ListOf, Run } from '@/lib/contract';
-import { getDb } from '@/lib/store/db';
+import { getStore } from '@/lib/store/db';
 import { findThreadForRun, listRecentThreads, recordRunsSeen } from '@/lib/store/threads-seen';
 import type { Connection } from '@/lib/upstream/connection';
 import { upstreamJson } from '@/lib/upstream/json';
@@ -18,8 +18,8 @@ const SCAN_PAGES = 5;
 const SCAN_REQUEST_BUDGET = 60;
 
 async function scanRecentThreads(connection: Connection, runId: string): Promise<{ threadId: string | null; threadsScanned: number }> {
-  const db = getDb();
-  const threads = listRecentThreads(db, connection.id, SCAN_THREADS);
+  const { db } = await getStore();
+  const threads = await listRecentThreads(db, connection.id, SCAN_THREADS);
   let requests = 0;
   let threadsScanned = 0;
   for (const thread of threads) {
@@ -35,7 +35,7 @@ async function scanRecentThreads(connection: Connection, runId: string): Promise
       } catch {
         break; // a thread that vanished or errors must not stop the search
       }
-      recordRunsSeen(db, connection.id, list.data.map((r) => ({ runId: r.id, threadId: r.thread_id, status: r.status, createdAt: r.created_at })));
+      await recordRunsSeen(db, connection.id, list.data.map((r) => ({ runId: r.id, threadId: r.thread_id, status: r.status, createdAt: r.created_at })));
       if (list.data.some((r) => r.id === runId)) return { threadId: thread.threadId, threadsScanned };
       if (!list.has_more || list.data.length === 0) break;
       after = list.data[list.data.length - 1]?.id;
@@ -53,7 +53,7 @@ export async function handleLookup(request: Request): Promise<Response> {
   try {
     const connection = await getDefaultConnection();
     if (connection.mode === 'emulator') await seedFromEmulator(connection);
-    const known = findThreadForRun(getDb(), connection.id, runId);
+    const known = await findThreadForRun((await getStore()).db, connection.id, runId);
     if (known) return Response.json({ run_id: runId, thread_id: known, source: 'store' }, { headers: { 'cache-control': NO_STORE } });
     const { threadId, threadsScanned } = await scanRecentThreads(connection, runId);
     if (threadId) return Response.json({ run_id: runId, thread_id: threadId, source: 'scan' }, { headers: { 'cache-control': NO_STORE } });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/lib/store/db';
+import { getStore } from '@/lib/store/db';
 import { recordProxiedAnswer } from '@/lib/store/record-proxied';
 import { log } from './log';
 
@@ -15,10 +15,9 @@ export type ProxiedResponseContext = {
   body: unknown;
 };
 
-export function observeProxiedResponse(ctx: ProxiedResponseContext): void {
-  try {
-    recordProxiedAnswer(getDb(), ctx);
-  } catch (error) {
-    log('warn', 'store.record_failed', { endpointId: ctx.endpointId, error });
-  }
+/** Records in the background; the returned promise (for tests) settles when the sighting is stored or dropped. */
+export function observeProxiedResponse(ctx: ProxiedResponseContext): Promise<void> {
+  return getStore()
+    .then((store) => recordProxiedAnswer(store.db, ctx))
+    .catch((error: unknown) => log('warn', 'store.record_failed', { endpointId: ctx.endpointId, error }));
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Connection } from '@/lib/upstream/connection';
 import { authHeaders } from '@/lib/upstream/connection';
-import { getDb } from '@/lib/store/db';
-import { countThreadsSeen, getMeta, listRecentThreads, recordRunsSeen, recordThreadSeen, setMeta } from '@/lib/store/threads-seen';
+import { getStore } from '@/lib/store/db';
+import { countThreadsSeen, getMeta, listRecentThreads, recordRunsSeen, recordThreadSeen, setMeta, type Db, type ThreadSeen } from '@/lib/store/threads-seen';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
 import { log } from './log';
@@ -25,9 +25,9 @@ const seeded = globalThis as typeof globalThis & { runboardStoreSeeded?: Set<str
 /** Reads GET /__emulator/threads (root of the emulator, beside /v1) and records each thread with its title. */
 export async function seedFromEmulator(connection: Connection, force = false): Promise<number> {
   seeded.runboardStoreSeeded ??= new Set();
-  const db = getDb();
+  const { db } = await getStore();
   const metaKey = `emulator_seeded:${connection.id}:${connection.baseUrl}`;
-  if (!force && seeded.runboardStoreSeeded.has(metaKey) && countThreadsSeen(db, connection.id) > 0) return 0;
+  if (!force && seeded.runboardStoreSeeded.has(metaKey) && (await countThreadsSeen(db, connection.id)) > 0) return 0;
   seeded.runboardStoreSeeded.add(metaKey);
   try {
     const url = new URL('/__emulator/threads', connection.baseUrl);
@@ -37,26 +37,27 @@ export async function seedFromEmulator(connection: Connection, force = false): P
     const items = Array.isArray(body) ? body : Array.isArray((body as { data?: unknown })?.data) ? (body as { data: unknown[] }).data : [];
     let count = 0;
     const now = Math.floor(Date.now() / 1000);
+    const seenAt = await seenAtFor(db, metaKey, now);
     for (const item of items) {
       if (typeof item !== 'object' || item === null) continue;
       const { id, title, name, created_at, latest_run } = item as Record<string, unknown>;
       if (typeof id !== 'string' || !id) continue;
       const text = typeof title === 'string' ? title : typeof name === 'string' ? name : null;
       // Seeded threads count as seen at seeding time but never ahead of anything really opened since.
-      recordThreadSeen(db, {
+      await recordThreadSeen(db, {
         connectionId: connection.id,
         threadId: id,
         createdAt: typeof created_at === 'number' ? created_at : null,
         title: text ? { text, source: 'emulator' } : null,
-        seenAt: seenAtFor(db, metaKey, now),
+        seenAt,
       });
       const latest = latest_run as { id?: unknown; status?: unknown } | null | undefined;
       if (latest && typeof latest.id === 'string') {
-        recordRunsSeen(db, connection.id, [{ runId: latest.id, threadId: id, status: typeof latest.status === 'string' ? latest.status : null }], seenAtFor(db, metaKey, now));
+        await recordRunsSeen(db, connection.id, [{ runId: latest.id, threadId: id, status: typeof latest.status === 'string' ? latest.status : null }], seenAt);
       }
       count += 1;
     }
-    setMeta(db, metaKey, String(now));
+    await setMeta(db, metaKey, String(now));
     return count;
   } catch (error) {
     seeded.runboardStoreSeeded.delete(metaKey);
@@ -66,11 +67,11 @@ export async function seedFromEmulator(connection: Connection, force = false): P
 }
 
 /** First seeding: now. Re-seeding (after a restart): 1, so re-seeded threads never jump ahead of real activity. */
-function seenAtFor(db: ReturnType<typeof getDb>, metaKey: string, now: number): number {
-  return getMeta(db, metaKey) ? 1 : now;
+async function seenAtFor(db: Db, metaKey: string, now: number): Promise<number> {
+  return (await getMeta(db, metaKey)) ? 1 : now;
 }
 
-function toDto(t: ReturnType<typeof listRecentThreads>[number]): RecentThreadDto {
+function toDto(t: ThreadSeen): RecentThreadDto {
   return {
     thread_id: t.threadId,
     title: t.title,
@@ -96,8 +97,8 @@ export async function handleRecentThreads(request: Request): Promise<Response> {
   try {
     const connection = await getDefaultConnection();
     if (connection.mode === 'emulator') await seedFromEmulator(connection);
-    const db = getDb();
-    const rows = listRecentThreads(db, connection.id, limit + 1, offset);
+    const { db } = await getStore();
+    const rows = await listRecentThreads(db, connection.id, limit + 1, offset);
     const data = rows.slice(0, limit).map(toDto);
     return Response.json(
       { object: 'list', data, has_more: rows.length > limit, connection: { id: connection.id, name: connection.name, mode: connection.mode } },

@@ -14,6 +14,8 @@ const TOKEN_SHAPES: Array<[RegExp, string]> = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
   [/\bsk-[A-Za-z0-9_-]{8,}/g, `sk-${REDACTED}`],
   [/\bapi-key[=:]\s*[^\s&"',;]+/gi, `api-key=${REDACTED}`],
+  // Credentials inside a URL (DATABASE_URL=postgres://user:password@host/db in an error message).
+  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]+):[^\s@/]+@/gi, `$1:${REDACTED}@`],
 ];
 
 type SecretRegistry = { values: Set<string> };

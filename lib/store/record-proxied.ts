@@ -1,6 +1,5 @@
 import 'server-only';
-import type { Db } from './db';
-import { forgetThread, recordRunsSeen, recordThreadSeen, type RunSighting } from './threads-seen';
+import { forgetThread, recordRunsSeen, recordThreadSeen, type Db, type RunSighting } from './threads-seen';
 
 // Turns a successful proxied JSON answer into sightings of threads and runs. Reads bodies structurally (they were
 // already validated by the proxy against the contract) and ignores anything it does not recognise.
@@ -51,12 +50,12 @@ function firstUserText(message: Obj): string | null {
   return null;
 }
 
-export function recordProxiedAnswer(db: Db, answer: ProxiedAnswer): void {
+export async function recordProxiedAnswer(db: Db, answer: ProxiedAnswer): Promise<void> {
   const { connectionId, body } = answer;
   const threadParam = answer.params.thread_id ?? null;
   // The upstream says the thread is gone (deleted, or another project's): stop offering it on the home page.
   if (answer.status === 404 && answer.endpointId === 'getThread' && threadParam) {
-    forgetThread(db, connectionId, threadParam);
+    await forgetThread(db, connectionId, threadParam);
     return;
   }
   if (answer.status < 200 || answer.status >= 300) return;
@@ -65,20 +64,20 @@ export function recordProxiedAnswer(db: Db, answer: ProxiedAnswer): void {
     const threadId = str(body.id);
     if (!threadId) return;
     const title = metadataTitle(body.metadata);
-    recordThreadSeen(db, { connectionId, threadId, createdAt: num(body.created_at), title: title ? { text: title, source: 'metadata' } : null });
+    await recordThreadSeen(db, { connectionId, threadId, createdAt: num(body.created_at), title: title ? { text: title, source: 'metadata' } : null });
     return;
   }
 
   const single = runSighting(body);
   if (single) {
-    recordRunsSeen(db, connectionId, [single]);
+    await recordRunsSeen(db, connectionId, [single]);
     return;
   }
 
   if (isObj(body) && body.object === 'list' && Array.isArray(body.data)) {
     const runs = body.data.map(runSighting).filter((r): r is RunSighting => r !== null);
     if (runs.length > 0) {
-      recordRunsSeen(db, connectionId, runs);
+      await recordRunsSeen(db, connectionId, runs);
       return;
     }
     if (answer.endpointId === 'listMessages' && threadParam) {
@@ -91,11 +90,11 @@ export function recordProxiedAnswer(db: Db, answer: ProxiedAnswer): void {
         const first = messages[0];
         title = first ? firstUserText(first) : null;
       }
-      recordThreadSeen(db, { connectionId, threadId: threadParam, title: title ? { text: title, source: 'message' } : null });
+      await recordThreadSeen(db, { connectionId, threadId: threadParam, title: title ? { text: title, source: 'message' } : null });
       return;
     }
   }
 
   // Anything else under a thread (a message, a step) still says the thread is in use.
-  if (threadParam) recordThreadSeen(db, { connectionId, threadId: threadParam });
+  if (threadParam) await recordThreadSeen(db, { connectionId, threadId: threadParam });
 }

@@ -1,51 +1,77 @@
-import { describe, expect, it } from 'vitest';
-import { openDb } from './db';
-import { countThreadsSeen, findThreadForRun, forgetThread, listRecentThreads, recordRunsSeen, recordThreadSeen } from './threads-seen';
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { forEachEngine } from '@/tests/support/engines';
+import { countThreadsSeen, findThreadForRun, forgetThread, getMeta, listRecentThreads, recordRunsSeen, recordThreadSeen, setMeta } from './threads-seen';
 
-const C = 'default';
+// Each test uses its own connection id: the store is shared by the suite, and connections never see each other's rows.
+const connection = () => `conn-${randomUUID()}`;
 
-describe('threads seen store', () => {
-  it('lists threads newest-seen first, per connection', () => {
-    const db = openDb(':memory:');
-    recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', seenAt: 100 });
-    recordThreadSeen(db, { connectionId: C, threadId: 'thread_b', seenAt: 200 });
-    recordThreadSeen(db, { connectionId: 'other', threadId: 'thread_z', seenAt: 300 });
-    recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', seenAt: 300 });
-    expect(listRecentThreads(db, C).map((t) => t.threadId)).toEqual(['thread_a', 'thread_b']);
-    expect(countThreadsSeen(db, 'other')).toBe(1);
+forEachEngine('threads seen store', (getStore) => {
+  it('lists threads newest-seen first, per connection', async () => {
+    const { db } = getStore();
+    const C = connection();
+    const other = connection();
+    await recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', seenAt: 100 });
+    await recordThreadSeen(db, { connectionId: C, threadId: 'thread_b', seenAt: 200 });
+    await recordThreadSeen(db, { connectionId: other, threadId: 'thread_z', seenAt: 300 });
+    await recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', seenAt: 300 });
+    expect((await listRecentThreads(db, C)).map((t) => t.threadId)).toEqual(['thread_a', 'thread_b']);
+    expect(await countThreadsSeen(db, other)).toBe(1);
     // Seeing it again with an older time does not move it back.
-    recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', seenAt: 50 });
-    expect(listRecentThreads(db, C)[0]).toMatchObject({ threadId: 'thread_a', lastSeenAt: 300, firstSeenAt: 100 });
+    await recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', seenAt: 50 });
+    expect((await listRecentThreads(db, C))[0]).toMatchObject({ threadId: 'thread_a', lastSeenAt: 300, firstSeenAt: 100 });
   });
 
-  it('metadata titles beat message snippets; snippets never overwrite', () => {
-    const db = openDb(':memory:');
-    recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', title: { text: 'How do I  reset?', source: 'message' } });
-    expect(listRecentThreads(db, C)[0]?.title).toBe('How do I reset?');
-    recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', title: { text: 'Other question', source: 'message' } });
-    expect(listRecentThreads(db, C)[0]?.title).toBe('How do I reset?');
-    recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', title: { text: 'Billing: refund', source: 'metadata' } });
-    recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', title: { text: 'Demo', source: 'emulator' } });
-    expect(listRecentThreads(db, C)[0]?.title).toBe('Billing: refund');
+  it('metadata titles beat message snippets; snippets never overwrite', async () => {
+    const { db } = getStore();
+    const C = connection();
+    await recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', title: { text: 'How do I  reset?', source: 'message' } });
+    expect((await listRecentThreads(db, C))[0]?.title).toBe('How do I reset?');
+    await recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', title: { text: 'Other question', source: 'message' } });
+    expect((await listRecentThreads(db, C))[0]?.title).toBe('How do I reset?');
+    await recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', title: { text: 'Billing: refund', source: 'metadata' } });
+    await recordThreadSeen(db, { connectionId: C, threadId: 'thread_a', title: { text: 'Demo', source: 'emulator' } });
+    expect((await listRecentThreads(db, C))[0]?.title).toBe('Billing: refund');
   });
 
-  it('maps runs to threads and keeps the newest run per thread', () => {
-    const db = openDb(':memory:');
-    recordRunsSeen(db, C, [
+  it('maps runs to threads and keeps the newest run per thread', async () => {
+    const { db } = getStore();
+    const C = connection();
+    await recordRunsSeen(db, C, [
       { runId: 'run_1', threadId: 'thread_a', status: 'completed', createdAt: 10 },
       { runId: 'run_2', threadId: 'thread_a', status: 'failed', createdAt: 20 },
     ]);
-    recordRunsSeen(db, C, [{ runId: 'run_1', threadId: 'thread_a', status: 'completed', createdAt: 10 }]);
-    expect(findThreadForRun(db, C, 'run_2')).toBe('thread_a');
-    expect(findThreadForRun(db, 'other', 'run_2')).toBeNull();
-    expect(listRecentThreads(db, C)[0]?.lastRun).toEqual({ id: 'run_2', status: 'failed', createdAt: 20 });
+    await recordRunsSeen(db, C, [{ runId: 'run_1', threadId: 'thread_a', status: 'completed', createdAt: 10 }]);
+    expect(await findThreadForRun(db, C, 'run_2')).toBe('thread_a');
+    expect(await findThreadForRun(db, connection(), 'run_2')).toBeNull();
+    expect((await listRecentThreads(db, C))[0]?.lastRun).toEqual({ id: 'run_2', status: 'failed', createdAt: 20 });
   });
 
-  it('forgets a thread and its runs', () => {
-    const db = openDb(':memory:');
-    recordRunsSeen(db, C, [{ runId: 'run_1', threadId: 'thread_a' }]);
-    forgetThread(db, C, 'thread_a');
-    expect(listRecentThreads(db, C)).toEqual([]);
-    expect(findThreadForRun(db, C, 'run_1')).toBeNull();
+  it('a page repeating a run id records it once', async () => {
+    const { db } = getStore();
+    const C = connection();
+    await recordRunsSeen(db, C, [
+      { runId: 'run_1', threadId: 'thread_a', status: 'queued', createdAt: 10 },
+      { runId: 'run_1', threadId: 'thread_a', status: 'completed', createdAt: 10 },
+    ]);
+    expect((await listRecentThreads(db, C))[0]?.lastRun).toEqual({ id: 'run_1', status: 'completed', createdAt: 10 });
+  });
+
+  it('forgets a thread and its runs', async () => {
+    const { db } = getStore();
+    const C = connection();
+    await recordRunsSeen(db, C, [{ runId: 'run_1', threadId: 'thread_a' }]);
+    await forgetThread(db, C, 'thread_a');
+    expect(await listRecentThreads(db, C)).toEqual([]);
+    expect(await findThreadForRun(db, C, 'run_1')).toBeNull();
+  });
+
+  it('keeps small settings in store_meta', async () => {
+    const { db } = getStore();
+    const key = `k-${randomUUID()}`;
+    expect(await getMeta(db, key)).toBeNull();
+    await setMeta(db, key, 'one');
+    await setMeta(db, key, 'two');
+    expect(await getMeta(db, key)).toBe('two');
   });
 });

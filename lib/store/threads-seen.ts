@@ -1,10 +1,12 @@
 import 'server-only';
-import { prepared, type Db } from './db';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema';
 
 // The record of threads and runs seen through this Runboard, per connection (ids from two upstreams never mix).
 // Titles come from thread metadata (title/name/subject) or, failing that, the first user message; a metadata title
-// always wins over a message snippet, and a snippet never overwrites anything.
+// always wins over a message snippet, and a snippet never overwrites anything. Times are unix seconds, like the API's.
 
+export type Db = Kysely<Database>;
 export type TitleSource = 'metadata' | 'message' | 'emulator';
 const TITLE_RANK: Record<TitleSource, number> = { message: 1, emulator: 2, metadata: 3 };
 
@@ -17,18 +19,12 @@ export type ThreadSeen = {
   lastRun: { id: string; status: string | null; createdAt: number | null } | null;
 };
 
-type ThreadRow = {
-  thread_id: string;
-  title: string | null;
-  created_at: number | null;
-  first_seen_at: number;
-  last_seen_at: number;
-  last_run_id: string | null;
-  last_run_status: string | null;
-  last_run_created_at: number | null;
-};
-
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The larger of two integer columns (SQLite's two-argument MAX and PostgreSQL's GREATEST differ; CASE is portable). */
+const larger = (a: string, b: string) => sql<number>`CASE WHEN ${sql.ref(a)} > ${sql.ref(b)} THEN ${sql.ref(a)} ELSE ${sql.ref(b)} END`;
+/** The incoming run is at least as new as the thread's recorded last run. */
+const incomingRunIsNewer = sql<boolean>`(threads_seen.last_run_created_at IS NULL OR COALESCE(excluded.last_run_created_at, 0) >= threads_seen.last_run_created_at)`;
 
 export type ThreadSighting = {
   connectionId: string;
@@ -39,69 +35,95 @@ export type ThreadSighting = {
   seenAt?: number;
 };
 
-export function recordThreadSeen(db: Db, s: ThreadSighting): void {
+export async function recordThreadSeen(db: Db, s: ThreadSighting): Promise<void> {
   const seenAt = s.seenAt ?? nowSeconds();
   const text = s.title?.text.replace(/\s+/g, ' ').trim().slice(0, 200) || null;
   const source = text ? (s.title?.source ?? null) : null;
-  db.transaction(() => {
-    const existing = prepared(db, 'SELECT title_source FROM threads_seen WHERE connection_id = ? AND thread_id = ?')
-      .get(s.connectionId, s.threadId) as { title_source: TitleSource | null } | undefined;
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('threads_seen')
+      .select('title_source')
+      .where('connection_id', '=', s.connectionId)
+      .where('thread_id', '=', s.threadId)
+      .executeTakeFirst();
     // A better source replaces the title; a snippet from a message never replaces an existing title.
-    const current = existing?.title_source ? TITLE_RANK[existing.title_source] : 0;
+    const current = existing?.title_source ? (TITLE_RANK[existing.title_source as TitleSource] ?? 0) : 0;
     const takeTitle = source !== null && (current === 0 || (source !== 'message' && TITLE_RANK[source] >= current));
-    prepared(db,
-      `INSERT INTO threads_seen (connection_id, thread_id, title, title_source, created_at, first_seen_at, last_seen_at)
-       VALUES (@c, @t, @title, @source, @created, @seen, @seen)
-       ON CONFLICT (connection_id, thread_id) DO UPDATE SET
-         last_seen_at = MAX(last_seen_at, excluded.last_seen_at),
-         created_at = COALESCE(excluded.created_at, created_at),
-         title = CASE WHEN @take THEN excluded.title ELSE title END,
-         title_source = CASE WHEN @take THEN excluded.title_source ELSE title_source END`,
-    ).run({ c: s.connectionId, t: s.threadId, title: text, source, created: s.createdAt ?? null, seen: seenAt, take: takeTitle ? 1 : 0 });
-  })();
+    await trx
+      .insertInto('threads_seen')
+      .values({ connection_id: s.connectionId, thread_id: s.threadId, title: text, title_source: source, created_at: s.createdAt ?? null, first_seen_at: seenAt, last_seen_at: seenAt })
+      .onConflict((oc) =>
+        oc.columns(['connection_id', 'thread_id']).doUpdateSet((eb) => ({
+          last_seen_at: larger('excluded.last_seen_at', 'threads_seen.last_seen_at'),
+          created_at: eb.fn.coalesce('excluded.created_at', 'threads_seen.created_at'),
+          ...(takeTitle ? { title: eb.ref('excluded.title'), title_source: eb.ref('excluded.title_source') } : {}),
+        })),
+      )
+      .execute();
+  });
 }
 
 export type RunSighting = { runId: string; threadId: string; status?: string | null; createdAt?: number | null };
 
 /** Records runs (and their threads). The newest run per thread becomes the thread's "last run" shown on home. */
-export function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunSighting[], seenAt = nowSeconds()): void {
+export async function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunSighting[], seenAt = nowSeconds()): Promise<void> {
   if (runs.length === 0) return;
-  const upsertRun = prepared(db,
-    `INSERT INTO runs_seen (connection_id, run_id, thread_id, status, created_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (connection_id, run_id) DO UPDATE SET status = COALESCE(excluded.status, status),
-       created_at = COALESCE(excluded.created_at, created_at), seen_at = excluded.seen_at, thread_id = excluded.thread_id`,
-  );
-  const touchThread = prepared(db,
-    `INSERT INTO threads_seen (connection_id, thread_id, first_seen_at, last_seen_at, last_run_id, last_run_status, last_run_created_at)
-     VALUES (@c, @t, @seen, @seen, @run, @status, @created)
-     ON CONFLICT (connection_id, thread_id) DO UPDATE SET
-       last_seen_at = MAX(last_seen_at, excluded.last_seen_at),
-       last_run_id = CASE WHEN last_run_created_at IS NULL OR COALESCE(excluded.last_run_created_at, 0) >= last_run_created_at
-                     THEN excluded.last_run_id ELSE last_run_id END,
-       last_run_status = CASE WHEN last_run_created_at IS NULL OR COALESCE(excluded.last_run_created_at, 0) >= last_run_created_at
-                     THEN excluded.last_run_status ELSE last_run_status END,
-       last_run_created_at = MAX(COALESCE(last_run_created_at, 0), COALESCE(excluded.last_run_created_at, 0))`,
-  );
-  db.transaction(() => {
-    const newestPerThread = new Map<string, RunSighting>();
-    for (const run of runs) {
-      upsertRun.run(connectionId, run.runId, run.threadId, run.status ?? null, run.createdAt ?? null, seenAt);
-      const prev = newestPerThread.get(run.threadId);
-      if (!prev || (run.createdAt ?? 0) >= (prev.createdAt ?? 0)) newestPerThread.set(run.threadId, run);
-    }
-    for (const run of newestPerThread.values()) {
-      touchThread.run({ c: connectionId, t: run.threadId, seen: seenAt, run: run.runId, status: run.status ?? null, created: run.createdAt ?? null });
-    }
-  })();
+  // One row per id per statement: PostgreSQL refuses an upsert that touches the same row twice.
+  const byId = new Map<string, RunSighting>();
+  const newestPerThread = new Map<string, RunSighting>();
+  for (const run of runs) {
+    byId.set(run.runId, run);
+    const prev = newestPerThread.get(run.threadId);
+    if (!prev || (run.createdAt ?? 0) >= (prev.createdAt ?? 0)) newestPerThread.set(run.threadId, run);
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('runs_seen')
+      .values([...byId.values()].map((r) => ({ connection_id: connectionId, run_id: r.runId, thread_id: r.threadId, status: r.status ?? null, created_at: r.createdAt ?? null, seen_at: seenAt })))
+      .onConflict((oc) =>
+        oc.columns(['connection_id', 'run_id']).doUpdateSet((eb) => ({
+          status: eb.fn.coalesce('excluded.status', 'runs_seen.status'),
+          created_at: eb.fn.coalesce('excluded.created_at', 'runs_seen.created_at'),
+          seen_at: eb.ref('excluded.seen_at'),
+          thread_id: eb.ref('excluded.thread_id'),
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('threads_seen')
+      .values([...newestPerThread.values()].map((r) => ({
+        connection_id: connectionId,
+        thread_id: r.threadId,
+        first_seen_at: seenAt,
+        last_seen_at: seenAt,
+        last_run_id: r.runId,
+        last_run_status: r.status ?? null,
+        last_run_created_at: r.createdAt ?? null,
+      })))
+      .onConflict((oc) =>
+        oc.columns(['connection_id', 'thread_id']).doUpdateSet(() => ({
+          last_seen_at: larger('excluded.last_seen_at', 'threads_seen.last_seen_at'),
+          last_run_id: sql<string>`CASE WHEN ${incomingRunIsNewer} THEN excluded.last_run_id ELSE threads_seen.last_run_id END`,
+          last_run_status: sql<string>`CASE WHEN ${incomingRunIsNewer} THEN excluded.last_run_status ELSE threads_seen.last_run_status END`,
+          last_run_created_at: sql<number>`CASE WHEN COALESCE(excluded.last_run_created_at, 0) > COALESCE(threads_seen.last_run_created_at, 0)
+            THEN COALESCE(excluded.last_run_created_at, 0) ELSE COALESCE(threads_seen.last_run_created_at, 0) END`,
+        })),
+      )
+      .execute();
+  });
 }
 
-export function listRecentThreads(db: Db, connectionId: string, limit = 20, offset = 0): ThreadSeen[] {
-  const rows = prepared(db,
-      `SELECT thread_id, title, created_at, first_seen_at, last_seen_at, last_run_id, last_run_status, last_run_created_at
-       FROM threads_seen WHERE connection_id = ? ORDER BY last_seen_at DESC, COALESCE(NULLIF(last_run_created_at, 0), created_at, 0) DESC, thread_id
-       LIMIT ? OFFSET ?`,
-    )
-    .all(connectionId, limit, offset) as ThreadRow[];
+export async function listRecentThreads(db: Db, connectionId: string, limit = 20, offset = 0): Promise<ThreadSeen[]> {
+  const rows = await db
+    .selectFrom('threads_seen')
+    .select(['thread_id', 'title', 'created_at', 'first_seen_at', 'last_seen_at', 'last_run_id', 'last_run_status', 'last_run_created_at'])
+    .where('connection_id', '=', connectionId)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy(sql`COALESCE(NULLIF(last_run_created_at, 0), created_at, 0)`, 'desc')
+    .orderBy('thread_id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return rows.map((r) => ({
     threadId: r.thread_id,
     title: r.title,
@@ -112,27 +134,28 @@ export function listRecentThreads(db: Db, connectionId: string, limit = 20, offs
   }));
 }
 
-export function countThreadsSeen(db: Db, connectionId: string): number {
-  return (prepared(db, 'SELECT COUNT(*) AS n FROM threads_seen WHERE connection_id = ?').get(connectionId) as { n: number }).n;
+export async function countThreadsSeen(db: Db, connectionId: string): Promise<number> {
+  const row = await db.selectFrom('threads_seen').select((eb) => eb.fn.countAll<number>().as('n')).where('connection_id', '=', connectionId).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-export function findThreadForRun(db: Db, connectionId: string, runId: string): string | null {
-  const row = prepared(db, 'SELECT thread_id FROM runs_seen WHERE connection_id = ? AND run_id = ?').get(connectionId, runId) as { thread_id: string } | undefined;
+export async function findThreadForRun(db: Db, connectionId: string, runId: string): Promise<string | null> {
+  const row = await db.selectFrom('runs_seen').select('thread_id').where('connection_id', '=', connectionId).where('run_id', '=', runId).executeTakeFirst();
   return row?.thread_id ?? null;
 }
 
 /** A thread the upstream says is gone (404) leaves the recent list, with its runs. */
-export function forgetThread(db: Db, connectionId: string, threadId: string): void {
-  db.transaction(() => {
-    prepared(db, 'DELETE FROM threads_seen WHERE connection_id = ? AND thread_id = ?').run(connectionId, threadId);
-    prepared(db, 'DELETE FROM runs_seen WHERE connection_id = ? AND thread_id = ?').run(connectionId, threadId);
-  })();
+export async function forgetThread(db: Db, connectionId: string, threadId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('threads_seen').where('connection_id', '=', connectionId).where('thread_id', '=', threadId).execute();
+    await trx.deleteFrom('runs_seen').where('connection_id', '=', connectionId).where('thread_id', '=', threadId).execute();
+  });
 }
 
-export function getMeta(db: Db, key: string): string | null {
-  return (prepared(db, 'SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+export async function getMeta(db: Db, key: string): Promise<string | null> {
+  return (await db.selectFrom('store_meta').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
 }
 
-export function setMeta(db: Db, key: string, value: string): void {
-  prepared(db, 'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+export async function setMeta(db: Db, key: string, value: string): Promise<void> {
+  await db.insertInto('store_meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))).execute();
 }

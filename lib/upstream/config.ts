@@ -5,7 +5,7 @@ import { z } from 'zod';
 // Empty strings count as unset (a blank line in .env must not turn into a bad URL). Every failure message names
 // the variable and says what is expected; secret values are never echoed back.
 
-const SECRET_VARS = new Set(['OPENAI_API_KEY', 'EMULATOR_API_KEY']);
+const SECRET_VARS = new Set(['OPENAI_API_KEY', 'EMULATOR_API_KEY', 'DATABASE_URL']);
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;

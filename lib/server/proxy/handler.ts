@@ -6,19 +6,20 @@ import type { Connection } from '@/lib/upstream/connection';
 import { isUpstreamError } from '@/lib/upstream/errors';
 import { authorize, resolveCaller, type Caller } from '../access';
 import { errorResponse, unexpectedErrorResponse, upstreamErrorResponse } from '../api-error';
-import { recordMutation } from '../audit';
+import { AuditUnavailableError, recordMutationIntent, recordMutationOutcome } from '../audit';
 import { getDefaultConnection } from '../connection';
 import { getServerEnv } from '../env';
 import { log } from '../log';
 import { observeProxiedResponse } from '../observe';
 import { bufferedToResponse, forwardBuffered, invalidateThread, type CacheOutcome } from './buffered';
+import { MUTATION_ACTIONS_BY_ENDPOINT, mutationDetail, readReason } from './mutation-audit';
 import { checkBody, checkCrossSite, checkQuery } from './request-guard';
 import { matchProxyRoute } from './route-match';
 import { forwardStream } from './stream';
 
 // The proxy behind /api/v1/[...path]: refuse what is not allowed (no upstream call), then forward with the server's
-// credentials. One log line per request; every mutation goes to the audit seam; successful JSON answers go to the
-// observe seam.
+// credentials. One log line per request; every mutation is recorded by the audit seam before it is forwarded (no
+// record, no forwarding) and gets its outcome appended; successful JSON answers go to the observe seam.
 
 type Outcome = {
   method: string;
@@ -50,6 +51,30 @@ function logRequest(outcome: Outcome): void {
   });
 }
 
+/** The ids of a run a create answered with, so its audit record can be found from the run page. */
+function createdRunIds(body: unknown): { runId?: string; threadId?: string } {
+  if (typeof body !== 'object' || body === null) return {};
+  const { object, id, thread_id } = body as Record<string, unknown>;
+  if (object !== 'thread.run' || typeof id !== 'string') return {};
+  return { runId: id, ...(typeof thread_id === 'string' ? { threadId: thread_id } : {}) };
+}
+
+function logMutation(m: { caller: Caller; endpoint: Endpoint; params: Record<string, string>; status: number; requestId: string; upstreamRequestId: string | null; connectionId: string; auditId: string }): void {
+  log('info', 'proxy.mutation', {
+    caller: m.caller.id,
+    callerAddress: m.caller.address,
+    endpoint: m.endpoint.id,
+    method: m.endpoint.method,
+    route: m.endpoint.path,
+    params: m.params,
+    status: m.status,
+    requestId: m.requestId,
+    upstreamRequestId: m.upstreamRequestId,
+    connection: m.connectionId,
+    auditId: m.auditId,
+  });
+}
+
 export async function handleProxyRequest(request: Request): Promise<Response> {
   const started = performance.now();
   const requestId = newRequestId();
@@ -74,7 +99,7 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     logRequest({ ...routeBase, status: 503, rejected: 'bad_config' });
     return errorResponse(503, error.message, { type: 'server_error', code: 'bad_config' }, { 'x-request-id': requestId });
   }
-  const caller = resolveCaller(request);
+  const caller = await resolveCaller(request);
   const decision = authorize(caller, endpoint);
   if (!decision.allowed) return refuse(decision.status, decision.message, 'forbidden');
   const crossSite = checkCrossSite(request, endpoint);
@@ -83,6 +108,8 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
   if (!query.ok) return refuse(query.status, query.message, query.code, query.param ?? null);
   const body = method === 'POST' ? await checkBody(request, endpoint, env.RUNBOARD_PROXY_MAX_BODY_BYTES) : { ok: true as const, body: undefined, stream: false };
   if (!body.ok) return refuse(body.status, body.message, body.code, body.param ?? null);
+  const reason = endpoint.mutation ? readReason(request.headers) : { ok: true as const, reason: null };
+  if (!reason.ok) return refuse(400, reason.message, 'invalid_reason', 'X-Runboard-Reason');
 
   let connection: Connection;
   try {
@@ -93,10 +120,33 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     return errorResponse(503, `Runboard has no usable upstream: ${error instanceof Error ? error.message : 'unknown error'}`, { type: 'server_error', code: 'no_upstream' }, { 'x-request-id': requestId });
   }
 
-  const audit = (status: number, upstreamRequestId: string | null) => {
-    if (!endpoint.mutation) return;
+  let intent: { id: string } | null = null;
+  if (endpoint.mutation) {
+    const action = MUTATION_ACTIONS_BY_ENDPOINT[endpoint.id];
+    if (!action) return unexpectedErrorResponse(new Error(`no audit action for ${endpoint.id}`), { requestId }, { 'x-request-id': requestId });
+    try {
+      intent = await recordMutationIntent({
+        caller,
+        action,
+        connectionId: connection.id,
+        threadId: params.thread_id,
+        runId: params.run_id,
+        reason: reason.reason,
+        detail: mutationDetail(endpoint.id, 'parsed' in body ? body.parsed : undefined),
+        requestId,
+      });
+    } catch (error) {
+      if (!(error instanceof AuditUnavailableError)) return unexpectedErrorResponse(error, { requestId }, { 'x-request-id': requestId });
+      logRequest({ ...routeBase, status: 503, rejected: 'audit_unavailable' });
+      return errorResponse(503, error.message, { type: 'server_error', code: 'audit_unavailable' }, { 'x-request-id': requestId });
+    }
+  }
+  const audit = async (status: number, upstreamRequestId: string | null, created?: unknown) => {
+    if (!endpoint.mutation || !intent) return;
     if (params.thread_id) invalidateThread(connection, params.thread_id);
-    recordMutation({ caller, endpoint, params, status, requestId, upstreamRequestId, connectionId: connection.id, at: new Date() });
+    const run = createdRunIds(created);
+    await recordMutationOutcome(intent.id, { status, upstreamRequestId, ...run });
+    logMutation({ caller, endpoint, params, status, requestId, upstreamRequestId, connectionId: connection.id, auditId: intent.id });
   };
   const upstreamRequest = {
     method: endpoint.method,
@@ -115,7 +165,7 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
       'x-request-id': answer.upstreamRequestId ?? requestId,
       'x-runboard-cache': cache,
     });
-    audit(response.status, answer.upstreamRequestId);
+    await audit(response.status, answer.upstreamRequestId, answer.json.ok ? answer.json.value : undefined);
     logRequest({ ...routeBase, status: response.status, upstreamRequestId: answer.upstreamRequestId, cache, attempts: answer.attempts });
     // 404s are observed too, so a thread the upstream no longer knows leaves the recent list.
     if ((response.ok || response.status === 404) && endpoint.response !== null && answer.json.ok) {
@@ -126,7 +176,7 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     const response = isUpstreamError(error)
       ? upstreamErrorResponse(error, { 'x-request-id': requestId })
       : unexpectedErrorResponse(error, { requestId, endpoint: endpoint.id }, { 'x-request-id': requestId });
-    audit(response.status, null);
+    await audit(response.status, null);
     logRequest({ ...routeBase, status: response.status, attempts: isUpstreamError(error) ? error.attempts : undefined });
     return response;
   }
@@ -139,7 +189,7 @@ async function proxyStream(
   _caller: Caller,
   upstreamRequest: Parameters<typeof forwardStream>[2],
   routeBase: Omit<Outcome, 'status'>,
-  audit: (status: number, upstreamRequestId: string | null) => void,
+  audit: (status: number, upstreamRequestId: string | null) => Promise<void>,
 ): Promise<Response> {
   let status = 200;
   let upstreamRequestId: string | null = null;
@@ -154,6 +204,6 @@ async function proxyStream(
   upstreamRequestId = result.upstreamRequestId;
   if (!result.streamed) logRequest({ ...routeBase, status: result.response.status, upstreamRequestId, stream: 'refused' });
   if (!result.response.headers.has('x-request-id')) result.response.headers.set('x-request-id', routeBase.requestId);
-  audit(result.response.status, result.upstreamRequestId);
+  await audit(result.response.status, result.upstreamRequestId);
   return result.response;
 }

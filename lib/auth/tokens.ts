@@ -114,14 +114,21 @@ export async function listTokens(opts: { userId?: string; page: number; pageSize
   return { data: rows.map((r) => summary(r, byId.get(r.referenceId) ?? unknown(r.referenceId))), total };
 }
 
-/** Deletes a token; with `ownerId` only if it belongs to that person (someone else's id answers "not found"). */
-export async function revokeToken(id: string, opts: { ownerId?: string } = {}): Promise<TokenSummary> {
+/** One token; with `ownerId` only if it belongs to that person (someone else's id answers "not found"). */
+export async function findToken(id: string, opts: { ownerId?: string } = {}): Promise<TokenSummary> {
   const ctx = await (await getAuth()).$context;
   const row = await ctx.adapter.findOne<KeyRow>({ model: TABLE, where: [{ field: 'id', value: id }] });
   if (!row || (opts.ownerId && row.referenceId !== opts.ownerId)) throw new TokenRuleError('No such token.', 404, 'token_not_found');
   const owner = ((await ctx.internalAdapter.findUserById(row.referenceId)) as UserRow | null) ?? { id: row.referenceId, name: '', email: '' };
-  await ctx.adapter.delete({ model: TABLE, where: [{ field: 'id', value: id }] });
   return summary(row, owner);
+}
+
+/** Deletes a token (same ownership rule as findToken). Its secret is unknown from the next request on. */
+export async function revokeToken(id: string, opts: { ownerId?: string } = {}): Promise<TokenSummary> {
+  const token = await findToken(id, opts);
+  const ctx = await (await getAuth()).$context;
+  await ctx.adapter.delete({ model: TABLE, where: [{ field: 'id', value: id }] });
+  return token;
 }
 
 export type TokenIdentity = { user: UserRow; role: Role; tokenId: string; tokenName: string };

@@ -2,7 +2,7 @@ import 'server-only';
 import { generateRandomString } from 'better-auth/crypto';
 import type { PersonSummary, Profile, RoleValue, SessionSummary, UserStatus } from '@/lib/contract/people';
 import { getAuth } from './auth';
-import { hasPendingInvite, issueInvite } from './invites';
+import { issueInvite } from './invites';
 import { userRole } from './tokens';
 
 // People on better-auth's user, account and session tables: listing with status, creating by invite or temporary
@@ -45,7 +45,7 @@ async function mustFindUser(id: string): Promise<UserRow> {
   return user;
 }
 
-function status(user: UserRow, accounts: AccountRow[]): UserStatus {
+function statusOf(user: UserRow, accounts: AccountRow[]): UserStatus {
   if (user.banned) return 'deactivated';
   return accounts.length === 0 ? 'invited' : 'active';
 }
@@ -71,7 +71,7 @@ async function summaries(users: UserRow[]): Promise<PersonSummary[]> {
       name: user.name,
       email: user.email,
       role: userRole(user),
-      status: status(user, own),
+      status: statusOf(user, own),
       sso: own.some((a) => a.providerId !== 'credential'),
       must_change_password: !!user.mustChangePassword,
       created_at: seconds(user.createdAt),

@@ -7,18 +7,23 @@ import { createAccessControl } from 'better-auth/plugins/access';
 import { defaultStatements, adminAc } from 'better-auth/plugins/admin/access';
 import { apiKey } from '@better-auth/api-key';
 import { getMigrations } from 'better-auth/db/migration';
+import { ssoConfig, ssoPlugin, ssoUserGate } from './sso';
 
 const ac = createAccessControl(defaultStatements);
 const roles = { viewer: ac.newRole({ user: [], session: [] }), operator: ac.newRole({ user: [], session: [] }), admin: adminAc };
 
 function options(file: string) {
+  const sso = ssoConfig();
   return {
     database: new Database(file),
     secret: process.env.RUNBOARD_SECRET ?? 'dev-stub-secret-dev-stub-secret-0123456789',
     baseURL: process.env.RUNBOARD_PUBLIC_URL ?? 'http://127.0.0.1:3000',
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
     telemetry: { enabled: false },
-    user: { additionalFields: { mustChangePassword: { type: 'boolean', defaultValue: false, input: false, required: false } } },
+    user: {
+      additionalFields: { mustChangePassword: { type: 'boolean', defaultValue: false, input: false, required: false } },
+      ...(sso ? { validateUserInfo: ssoUserGate(sso) } : {}),
+    },
     plugins: [
       admin({ ac, roles, defaultRole: 'viewer', adminRoles: ['admin'] }),
       apiKey({
@@ -29,6 +34,7 @@ function options(file: string) {
         startingCharactersConfig: { shouldStore: false },
         keyExpiration: { defaultExpiresIn: 90 * 86_400, maxExpiresIn: 365 },
       }),
+      ...(sso ? [ssoPlugin(sso)] : []),
     ],
   } satisfies BetterAuthOptions;
 }

@@ -35,10 +35,6 @@ export async function issueInvite(userId: string): Promise<{ token: string; expi
   return { token: `${userId}.${secret}`, expiresAt };
 }
 
-export async function hasPendingInvite(userId: string): Promise<boolean> {
-  const ctx = await (await getAuth()).$context;
-  return (await ctx.internalAdapter.findVerificationValue(identifier(userId))) !== null;
-}
 
 function split(token: string): { userId: string; secret: string } {
   const match = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9]{20,128})$/.exec(token);

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'Profile' };
 export default function ProfilePage() {
   return (
     <>
-      <PageHeader title="Your profile" subtitle="Name, password, personal API tokens and where you are signed in." crumbs={[{ label: 'Home', href: '/' }, { label: 'Profile' }]} />
+      <PageHeader title="Your profile" subtitle="Name, password, personal API tokens and where you are signed in." />
       <ProfileView />
     </>
   );

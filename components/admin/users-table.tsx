@@ -27,7 +27,7 @@ export function UsersTable({
   pendingRoleFor: string | null;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="users-table">
         <caption className="sr-only">People who can sign in to Runboard</caption>
         <thead className="border-b border-border bg-surface-muted">

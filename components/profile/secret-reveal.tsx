@@ -14,7 +14,7 @@ export function SecretReveal({ label, value, note, testId }: { label: string; va
         <code data-testid={testId} className="min-w-0 flex-1 font-mono text-xs break-all select-all">
           {value}
         </code>
-        <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} showText />
+        <CopyButton value={value} label="Copy" showText />
       </div>
       <p className="text-xs text-muted" role="note">
         {note}

@@ -26,7 +26,7 @@ export function TokenTable({
   caption: string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="token-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted">

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'People' };
 export default function AdminUsersPage() {
   return (
     <>
-      <PageHeader title="People" subtitle="Who can sign in, at which role, and their API tokens." crumbs={[{ label: 'Home', href: '/' }, { label: 'People' }]} />
+      <PageHeader title="People" subtitle="Who can sign in, at which role, and their API tokens." />
       <UsersView />
     </>
   );

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { ADMIN_EMAIL, identity } from './e2e/support/identities';
 
 // Workers re-evaluate this file; values are fixed once in process.env by the main process so all agree.
 function freePort(): string {
@@ -20,6 +21,8 @@ process.env.E2E_EMULATOR_PORT ||= freePort();
 process.env.E2E_EMULATOR_API_KEY ||= `sk-e2e-${randomBytes(18).toString('hex')}`;
 process.env.E2E_DIST_DIR ||= process.env.NEXT_DIST_DIR || '.next-e2e';
 process.env.E2E_DB_FILE ||= join(mkdtempSync(join(tmpdir(), 'runboard-e2e-')), 'runboard.db');
+// The first admin comes from the environment (scripted deployment); e2e/setup signs everyone in once.
+process.env.E2E_ADMIN_PASSWORD ||= `e2e-${randomBytes(12).toString('hex')}`;
 process.env.CHROMIUM_PATH ||= execFileSync(process.execPath, ['scripts/find-chromium.mjs'], {
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -43,12 +46,15 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'api', testDir: './e2e/api' },
+    { name: 'setup', testDir: './e2e/setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'api', testDir: './e2e/api', dependencies: ['setup'], use: { storageState: identity('admin').storageState } },
     {
       name: 'ui',
       testDir: './e2e/ui',
+      dependencies: ['setup'],
       use: {
         ...devices['Desktop Chrome'],
+        storageState: identity('admin').storageState,
         viewport: { width: 1280, height: 860 },
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH,
@@ -78,6 +84,8 @@ export default defineConfig({
       EMULATOR_PORT: process.env.E2E_EMULATOR_PORT,
       EMULATOR_API_KEY: process.env.E2E_EMULATOR_API_KEY,
       RUNBOARD_DB_FILE: process.env.E2E_DB_FILE,
+      RUNBOARD_ADMIN_EMAIL: ADMIN_EMAIL,
+      RUNBOARD_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
       // The proxy must talk to the embedded emulator, whatever the developer's shell exports.
       OPENAI_BASE_URL: '',
       OPENAI_API_KEY: '',

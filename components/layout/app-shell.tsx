@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { ConnectionIndicator } from './connection-indicator';
+import { HeaderStatus } from './viewer-menu';
 
-/** Header (brand, connection dot) + main landmark with a skip link; every page renders inside it. */
+/** Header (brand, connection dot, who is signed in) + main landmark with a skip link; every page renders inside it. */
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
@@ -14,7 +14,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="border-b border-border bg-surface">
         <div className="mx-auto flex h-12 max-w-7xl items-center justify-between gap-3 px-4">
-          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-accent">
+          <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-accent">
             <svg aria-hidden viewBox="0 0 20 20" className="size-5 text-accent" fill="currentColor">
               <rect x="2" y="3" width="16" height="3" rx="1.5" />
               <rect x="2" y="8.5" width="11" height="3" rx="1.5" />
@@ -22,7 +22,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </svg>
             Runboard
           </Link>
-          <ConnectionIndicator />
+          <HeaderStatus />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">

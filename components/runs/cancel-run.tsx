@@ -7,6 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { runStatusLook } from '@/components/ui/run-status-badge';
+import { RoleNote } from '@/components/layout/role-gate';
+import { useViewer } from '@/lib/queries/viewer';
+import { can } from '@/lib/view/roles';
 
 const CANCELLABLE = new Set(['queued', 'in_progress', 'requires_action']);
 
@@ -14,7 +17,9 @@ const CANCELLABLE = new Set(['queued', 'in_progress', 'requires_action']);
 export function CancelRun({ run }: { run: Run }) {
   const [open, setOpen] = useState(false);
   const mutation = useCancelRun(run.thread_id, run.id);
+  const viewer = useViewer();
   if (!CANCELLABLE.has(run.status) && !mutation.isPending) return null;
+  if (!can(viewer, 'operate')) return <RoleNote ability="operate" action="cancel runs" className="self-center" />;
   const pendingCalls = run.required_action?.submit_tool_outputs?.tool_calls?.length ?? 0;
   return (
     <>

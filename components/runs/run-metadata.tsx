@@ -7,6 +7,7 @@ import { metadataFromRows, rowsFromMetadata, type FieldErrors, type MetadataRow 
 import { contractErrors } from '@/components/forms/validate';
 import { MetadataEditor } from '@/components/forms/metadata-editor';
 import { Button } from '@/components/ui/button';
+import { RoleGate } from '@/components/layout/role-gate';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 
@@ -21,9 +22,11 @@ export function RunMetadata({ run }: { run: Run }) {
       testId="run-metadata"
       actions={
         editing ? null : (
-          <Button size="sm" onClick={() => setEditing(true)} data-testid="edit-metadata">
-            Edit metadata
-          </Button>
+          <RoleGate ability="operate" action="edit metadata">
+            <Button size="sm" onClick={() => setEditing(true)} data-testid="edit-metadata">
+              Edit metadata
+            </Button>
+          </RoleGate>
         )
       }
     >

@@ -24,6 +24,7 @@ import { RunRawJson } from './run-raw-json';
 import { RunStatusTimeline } from './run-status-timeline';
 import { RunViewerSkeleton } from './run-viewer-skeleton';
 import { ToolOutputsForm } from './tool-outputs-form';
+import { RoleGate } from '@/components/layout/role-gate';
 
 /**
  * The run page (client root). Owns the two live queries (run + all steps, polled adaptively until terminal) and
@@ -106,7 +107,11 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
         }
       />
       <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} />
-      {formCalls ? <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} /> : null}
+      {formCalls ? (
+        <RoleGate ability="operate" action="submit tool outputs">
+          <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} />
+        </RoleGate>
+      ) : null}
       <RunStatusTimeline run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} />
       {stepsQ.error && !steps ? (
         <ErrorState error={stepsQ.error} title="Could not load the steps" onRetry={() => stepsQ.refetch()} retrying={stepsQ.isFetching} />

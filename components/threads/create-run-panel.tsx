@@ -5,10 +5,21 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CreateRunForm } from '@/components/forms/create-run-form';
 import { toneText } from '@/components/ui/badge';
+import { RoleNote } from '@/components/layout/role-gate';
+import { useViewer } from '@/lib/queries/viewer';
+import { can } from '@/lib/view/roles';
 
 /** "New run" on the thread, folded away until asked for (the page is about reading first). */
 export function CreateRunPanel({ threadId, locked }: { threadId: string; locked: boolean }) {
   const [open, setOpen] = useState(false);
+  const mayCreate = can(useViewer(), 'operate');
+  if (!mayCreate) {
+    return (
+      <Card id="create-run" title="Create run">
+        <RoleNote ability="operate" action="create runs" />
+      </Card>
+    );
+  }
   return (
     <Card
       id="create-run"

@@ -1,8 +1,9 @@
 import OpenAI from 'openai';
 import { expect, test, type EmulatorControl } from '../fixtures';
+import { tokenOf } from '../support/identities';
 
-// The official openai SDK against the real `next start` server through /api/v1, with a placeholder key: the server
-// adds the real one. The embedded emulator's clock is moved by the test instead of waiting.
+// The official openai SDK against the real `next start` server through /api/v1, with an operator's personal API
+// token as its key: Runboard checks it and sends the upstream its own key. The embedded emulator's clock is moved by the test instead of waiting.
 
 function sdk(baseURL: string | undefined, emulator?: EmulatorControl): OpenAI {
   // Every run retrieve first moves the emulator clock, so polling helpers finish without sleeping.
@@ -11,7 +12,7 @@ function sdk(baseURL: string | undefined, emulator?: EmulatorControl): OpenAI {
     if (emulator && request.method === 'GET' && /\/runs\/run_[^/?]+(\?|$)/.test(request.url)) await emulator.advance(5);
     return fetch(request);
   };
-  return new OpenAI({ apiKey: 'placeholder', baseURL: `${baseURL}/api/v1`, maxRetries: 0, fetch: advancing });
+  return new OpenAI({ apiKey: tokenOf('operator'), baseURL: `${baseURL}/api/v1`, maxRetries: 0, fetch: advancing });
 }
 
 async function assistantNamed(client: OpenAI, name: string): Promise<string> {
@@ -85,8 +86,9 @@ test.describe('openai SDK → next start → /api/v1 → embedded emulator', () 
 
   test('a client-supplied Authorization header is replaced by the server key', async ({ request, emulator }) => {
     // The emulator accepts exactly the configured key: were the client's header forwarded, this would be a 401.
+    // (The request is signed in by the admin's session cookie; a non-`rb_` bearer is not an identity.)
     await emulator.clearRequests();
-    const response = await request.get('/api/v1/assistants?limit=1', { headers: { authorization: 'Bearer sk-wrong-client-key', cookie: 'sid=abc' } });
+    const response = await request.get('/api/v1/assistants?limit=1', { headers: { authorization: 'Bearer sk-wrong-client-key' } });
     expect(response.status()).toBe(200);
     const log = await emulator.apiRequests();
     expect(log).toHaveLength(1);

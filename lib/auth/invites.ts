@@ -2,8 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { constantTimeEqual, generateRandomString } from 'better-auth/crypto';
 import type { RoleValue } from '@/lib/contract/people';
-import { getAuth } from './auth';
-import { userRole } from './tokens';
+import { toRole } from './roles';
+import { getAuthPair } from './runtime';
 
 // Invitations: an admin creates the account up front (no password, so nobody can sign in to it yet) and a link
 // `/invite?token=<user id>.<secret>` lets the person set their name and password once, within 7 days. The secret is
@@ -27,7 +27,7 @@ export class InviteError extends Error {
 
 /** A fresh single-use link secret for `userId`, replacing any earlier one. Returns the token for the URL. */
 export async function issueInvite(userId: string): Promise<{ token: string; expiresAt: Date }> {
-  const ctx = await (await getAuth()).$context;
+  const ctx = await (await getAuthPair()).plain.$context;
   const secret = generateRandomString(40, 'a-z', 'A-Z', '0-9');
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
   await ctx.internalAdapter.deleteVerificationByIdentifier(identifier(userId));
@@ -47,7 +47,7 @@ const NOT_VALID = 'This invitation link is not valid: it was already used, repla
 /** Who the link invites, without using it up; throws InviteError for unknown, replaced, used or expired links. */
 export async function readInvite(token: string): Promise<{ userId: string; email: string; name: string; role: RoleValue; expiresAt: Date }> {
   const { userId, secret } = split(token);
-  const ctx = await (await getAuth()).$context;
+  const ctx = await (await getAuthPair()).plain.$context;
   const row = await ctx.internalAdapter.findVerificationValue(identifier(userId));
   if (!row || !constantTimeEqual(row.value, hash(secret))) throw new InviteError(NOT_VALID, 404, 'invite_not_found');
   if (row.expiresAt.getTime() < Date.now()) {
@@ -55,13 +55,13 @@ export async function readInvite(token: string): Promise<{ userId: string; email
   }
   const user = (await ctx.internalAdapter.findUserById(userId)) as { email: string; name: string; role?: string | null; banned?: boolean | null } | null;
   if (!user || user.banned) throw new InviteError(NOT_VALID, 404, 'invite_not_found');
-  return { userId, email: user.email, name: user.name, role: userRole(user), expiresAt: row.expiresAt };
+  return { userId, email: user.email, name: user.name, role: toRole(user.role), expiresAt: row.expiresAt };
 }
 
 /** Uses the link once: sets the name and the password (hashed by better-auth). The person then signs in normally. */
 export async function acceptInvite(token: string, input: { name: string; password: string }): Promise<{ userId: string; email: string }> {
   const invite = await readInvite(token);
-  const ctx = await (await getAuth()).$context;
+  const ctx = await (await getAuthPair()).plain.$context;
   const consumed = await ctx.internalAdapter.consumeVerificationValue(identifier(invite.userId));
   // Lost the race to a concurrent accept (null), or a newer link replaced this one meanwhile: put that one back.
   if (!consumed) throw new InviteError(NOT_VALID, 409, 'invite_used');

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { ConfigError } from '@/lib/upstream/config';
-import { ROLES, type Role } from './roles';
+import { ROLE_VALUES as ROLES } from '@/lib/contract/people';
+import type { Role } from '@/lib/view/roles';
 
 // Single sign-on settings: any OpenID Connect provider (Okta, Entra ID, Google Workspace, Keycloak) by its issuer.
 // Unset issuer = no SSO (the sign-in page shows no SSO button). Empty values count as unset; every problem names the

@@ -1,9 +1,9 @@
 import 'server-only';
 import { generateRandomString } from 'better-auth/crypto';
 import type { PersonSummary, Profile, RoleValue, SessionSummary, UserStatus } from '@/lib/contract/people';
-import { getAuth } from './auth';
 import { issueInvite } from './invites';
-import { userRole } from './tokens';
+import { toRole } from './roles';
+import { getAuthPair } from './runtime';
 
 // People on better-auth's user, account and session tables: listing with status, creating by invite or temporary
 // password, role changes, deactivation (better-auth's `banned` flag: sign-in refused, sessions deleted here, tokens
@@ -34,8 +34,10 @@ type SessionRow = { id: string; token: string; userId: string; createdAt: Date |
 
 const seconds = (value: Date | string) => Math.floor(new Date(value).getTime() / 1000);
 
+const serverAuth = async () => (await getAuthPair()).plain;
+
 async function context() {
-  return (await getAuth()).$context;
+  return (await serverAuth()).$context;
 }
 
 async function mustFindUser(id: string): Promise<UserRow> {
@@ -70,7 +72,7 @@ async function summaries(users: UserRow[]): Promise<PersonSummary[]> {
       id: user.id,
       name: user.name,
       email: user.email,
-      role: userRole(user),
+      role: toRole(user.role),
       status: statusOf(user, own),
       sso: own.some((a) => a.providerId !== 'credential'),
       must_change_password: !!user.mustChangePassword,
@@ -98,7 +100,7 @@ export type CreatedAccount = { user: PersonSummary; inviteToken: string | null; 
 
 /** Creates the account: with an invite link (no password yet) or a temporary password to change at first sign-in. */
 export async function createPerson(input: { email: string; name?: string; role: RoleValue; method: 'invite' | 'password' }): Promise<CreatedAccount> {
-  const auth = await getAuth();
+  const auth = await serverAuth();
   const ctx = await auth.$context;
   if (await ctx.internalAdapter.findUserByEmail(input.email)) {
     throw new PeopleError(`${input.email} already has an account.`, 409, 'user_exists');
@@ -137,10 +139,15 @@ export async function reissueAccess(id: string, method: 'invite' | 'password'): 
   return { user: person, inviteToken: invite.token, inviteExpiresAt: invite.expiresAt, temporaryPassword: null };
 }
 
+/** Undoes a creation that could not be recorded in the audit log. */
+export async function deletePerson(id: string): Promise<void> {
+  await (await context()).internalAdapter.deleteUser(id);
+}
+
 export async function setRole(id: string, role: RoleValue): Promise<{ before: RoleValue; after: PersonSummary }> {
   const user = await mustFindUser(id);
   await (await context()).internalAdapter.updateUser(id, { role });
-  return { before: userRole(user), after: await personSummary(id) };
+  return { before: toRole(user.role), after: await personSummary(id) };
 }
 
 /** Deactivated: sign-in refused, every session deleted now, tokens refused from the next request on. */
@@ -191,7 +198,7 @@ export async function profileOf(userId: string): Promise<Profile> {
     id: user.id,
     name: user.name,
     email: user.email,
-    role: userRole(user),
+    role: toRole(user.role),
     sso: accounts.some((a) => a.providerId !== 'credential'),
     has_password: accounts.some((a) => a.providerId === 'credential'),
     must_change_password: !!user.mustChangePassword,

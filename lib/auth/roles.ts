@@ -1,21 +1,29 @@
-import { ROLE_VALUES } from '@/lib/contract/people';
+import 'server-only';
+import { createAccessControl } from 'better-auth/plugins/access';
+import { defaultStatements, adminAc } from 'better-auth/plugins/admin/access';
+import type { Role } from '@/lib/view/roles';
 
-// The three roles, lowest first. Pure (no server imports) so the token rules and SSO mapping share it with tests.
-export const ROLES = ROLE_VALUES;
-export type Role = (typeof ROLES)[number];
+// better-auth's admin plugin knows our three roles; only admins may manage users and sessions through it.
+// What each role may do in Runboard itself is decided in lib/server/access.ts (and lib/view/roles.ts for the UI).
 
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export const accessControl = createAccessControl(defaultStatements);
 
-export const roleRank = (role: Role): number => ROLES.indexOf(role);
+export const adminPluginRoles = {
+  viewer: accessControl.newRole({ user: [], session: [] }),
+  operator: accessControl.newRole({ user: [], session: [] }),
+  admin: adminAc,
+};
 
-/** True when `role` grants no more than `ceiling` (a token may not outrank its owner). */
-export const roleAtMost = (role: Role, ceiling: Role): boolean => roleRank(role) <= roleRank(ceiling);
+export const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
 
-/** The lower of two roles: what a token may do when its owner has since been demoted. */
-export const lowerRole = (a: Role, b: Role): Role => (roleRank(a) <= roleRank(b) ? a : b);
+/** A stored role string as a Runboard role; anything unknown (or missing) counts as the lowest role. */
+export function toRole(value: unknown): Role {
+  return value === 'admin' || value === 'operator' ? value : 'viewer';
+}
 
-export function highestRole(roles: Iterable<Role>): Role | null {
-  let best: Role | null = null;
-  for (const role of roles) if (best === null || roleRank(role) > roleRank(best)) best = role;
-  return best;
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/** The lower of two roles. */
+export function lowerRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
 }

@@ -1,4 +1,4 @@
-import { highestRole, type Role } from './roles';
+import { roleAtLeast, type Role } from '@/lib/view/roles';
 
 // Who may come in through single sign-on and at which role: pure functions over the provider's claims, applied when
 // an SSO sign-in would create an account. (An existing account keeps the role an admin gave it.)
@@ -32,6 +32,10 @@ export function roleFromClaims(claims: Record<string, unknown>, rules: SsoRules)
   if (!rules.roleClaim) return rules.defaultRole;
   const values = new Set(claimValues(claims, rules.roleClaim));
   return highestRole(rules.roleMap.filter((m) => values.has(m.value)).map((m) => m.role)) ?? rules.defaultRole;
+}
+
+function highestRole(roles: Role[]): Role | null {
+  return roles.reduce<Role | null>((best, role) => (best === null || !roleAtLeast(best, role) ? role : best), null);
 }
 
 export function emailDomain(email: string): string {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { BetterAuthOptions } from 'better-auth';
-import { genericOAuth } from 'better-auth/plugins';
+import type { GenericOAuthConfig } from 'better-auth/plugins/generic-oauth';
 import { parseOidcConfig, type OidcConfig } from './oidc-config';
 import { decideSsoUser } from './sso-rules';
 
@@ -20,21 +20,18 @@ export function ssoConfig(env: Record<string, string | undefined> = process.env)
   return parseOidcConfig(env);
 }
 
-export function ssoPlugin(config: OidcConfig) {
-  return genericOAuth({
-    config: [
-      {
-        providerId: SSO_PROVIDER_ID,
-        name: config.displayName,
-        discoveryUrl: config.discoveryUrl,
-        requireIdTokenVerification: true,
-        clientId: config.clientId,
-        clientSecret: config.clientSecret,
-        scopes: ['openid', 'email', 'profile'],
-        pkce: true,
-      },
-    ],
-  });
+/** The genericOAuth provider entry for the configured issuer. */
+export function ssoProviderConfig(config: OidcConfig): GenericOAuthConfig {
+  return {
+    providerId: SSO_PROVIDER_ID,
+    name: config.displayName,
+    discoveryUrl: config.discoveryUrl,
+    requireIdTokenVerification: true,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    scopes: ['openid', 'email', 'profile'],
+    pkce: true,
+  };
 }
 
 type ValidateUserInfo = NonNullable<NonNullable<BetterAuthOptions['user']>['validateUserInfo']>;

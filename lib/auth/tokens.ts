@@ -1,13 +1,15 @@
 import 'server-only';
 import type { TokenSummary } from '@/lib/contract/people';
 import { TOKEN_DAYS } from '@/lib/contract/people';
-import { getAuth } from './auth';
-import { isRole, lowerRole, roleAtMost, type Role } from './roles';
+import { roleAtLeast, type Role } from '@/lib/view/roles';
+import { toRole } from './roles';
+import { getAuthPair } from './runtime';
 
 // Personal API tokens on better-auth's api-key plugin: the plugin generates the `rb_…` secret, stores only its hash,
 // checks expiry and records the last use. Runboard adds what the plugin does not know: the token's role (at most its
 // owner's, and never more than the owner has today) and its last four characters for lists, both in the key's
-// metadata. Revoking deletes the key: its hash is gone, so the secret is unknown from then on (401).
+// metadata. Revoking deletes the key: its hash is gone, so the secret is unknown from then on (401). Checking a
+// `Bearer rb_…` on a request is lib/auth/session.ts (resolveIdentity).
 
 const TABLE = 'apikey';
 
@@ -39,12 +41,7 @@ function metadataOf(row: KeyRow): { role: Role; last4: string } {
   const raw = typeof row.metadata === 'string' ? (JSON.parse(row.metadata) as unknown) : row.metadata;
   const meta = (raw && typeof raw === 'object' ? raw : {}) as { role?: unknown; last4?: unknown };
   // A key without a known role (made outside Runboard) gets the lowest one rather than its owner's.
-  return { role: isRole(meta.role) ? meta.role : 'viewer', last4: typeof meta.last4 === 'string' ? meta.last4 : '????' };
-}
-
-/** The role stored on a user row, read defensively: anything unknown counts as the lowest role. */
-export function userRole(user: { role?: string | null }): Role {
-  return isRole(user.role) ? user.role : 'viewer';
+  return { role: toRole(meta.role), last4: typeof meta.last4 === 'string' ? meta.last4 : '????' };
 }
 
 function summary(row: KeyRow, owner: UserRow): TokenSummary {
@@ -68,14 +65,14 @@ export async function createPersonalToken(input: {
   role?: Role | null;
   days?: number;
 }): Promise<{ token: TokenSummary; secret: string }> {
-  const auth = await getAuth();
+  const auth = (await getAuthPair()).plain;
   const ctx = await auth.$context;
   const owner = (await ctx.internalAdapter.findUserById(input.userId)) as UserRow | null;
   if (!owner) throw new TokenRuleError('No such user.', 404, 'user_not_found');
   if (owner.banned) throw new TokenRuleError(`${owner.email} is deactivated; a token for them would not work.`, 403, 'user_deactivated');
-  const ownerRole = userRole(owner);
+  const ownerRole = toRole(owner.role);
   const role = input.role ?? ownerRole;
-  if (!roleAtMost(role, ownerRole)) {
+  if (!roleAtLeast(ownerRole, role)) {
     throw new TokenRuleError(`A token cannot have a higher role than its owner: ${owner.email} is ${ownerRole}.`, 403, 'role_above_owner');
   }
   const days = input.days ?? TOKEN_DAYS.default;
@@ -93,7 +90,7 @@ export async function createPersonalToken(input: {
 
 /** Tokens, newest first: one person's (`userId`) or everyone's. Expired tokens are listed until the plugin sweeps them. */
 export async function listTokens(opts: { userId?: string; page: number; pageSize: number }): Promise<{ data: TokenSummary[]; total: number }> {
-  const ctx = await (await getAuth()).$context;
+  const ctx = await (await getAuthPair()).plain.$context;
   const where = opts.userId ? [{ field: 'referenceId', value: opts.userId }] : [];
   const [rows, total] = await Promise.all([
     ctx.adapter.findMany<KeyRow>({
@@ -116,7 +113,7 @@ export async function listTokens(opts: { userId?: string; page: number; pageSize
 
 /** One token; with `ownerId` only if it belongs to that person (someone else's id answers "not found"). */
 export async function findToken(id: string, opts: { ownerId?: string } = {}): Promise<TokenSummary> {
-  const ctx = await (await getAuth()).$context;
+  const ctx = await (await getAuthPair()).plain.$context;
   const row = await ctx.adapter.findOne<KeyRow>({ model: TABLE, where: [{ field: 'id', value: id }] });
   if (!row || (opts.ownerId && row.referenceId !== opts.ownerId)) throw new TokenRuleError('No such token.', 404, 'token_not_found');
   const owner = ((await ctx.internalAdapter.findUserById(row.referenceId)) as UserRow | null) ?? { id: row.referenceId, name: '', email: '' };
@@ -126,25 +123,7 @@ export async function findToken(id: string, opts: { ownerId?: string } = {}): Pr
 /** Deletes a token (same ownership rule as findToken). Its secret is unknown from the next request on. */
 export async function revokeToken(id: string, opts: { ownerId?: string } = {}): Promise<TokenSummary> {
   const token = await findToken(id, opts);
-  const ctx = await (await getAuth()).$context;
+  const ctx = await (await getAuthPair()).plain.$context;
   await ctx.adapter.delete({ model: TABLE, where: [{ field: 'id', value: id }] });
   return token;
-}
-
-export type TokenIdentity = { user: UserRow; role: Role; tokenId: string; tokenName: string };
-
-/**
- * Who a `Bearer rb_…` secret speaks for, or null (unknown, expired, revoked, or its owner deactivated). The role is
- * the token's, capped by the owner's current role: demoting a person demotes their tokens at once.
- */
-export async function verifyPersonalToken(secret: string): Promise<TokenIdentity | null> {
-  if (!secret.startsWith('rb_')) return null;
-  const auth = await getAuth();
-  const result = await auth.api.verifyApiKey({ body: { key: secret } });
-  if (!result.valid || !result.key) return null;
-  const ctx = await auth.$context;
-  const user = (await ctx.internalAdapter.findUserById(result.key.referenceId)) as UserRow | null;
-  if (!user || user.banned) return null;
-  const meta = metadataOf(result.key as unknown as KeyRow);
-  return { user, role: lowerRole(meta.role, userRole(user)), tokenId: result.key.id, tokenName: result.key.name ?? '' };
 }

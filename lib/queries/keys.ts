@@ -5,6 +5,8 @@ export type PageParams = { limit?: number; order?: 'asc' | 'desc'; after?: strin
 
 export const queryKeys = {
   connection: () => ['connection'] as const,
+  /** Who is signed in (GET /api/me). */
+  viewer: () => ['viewer'] as const,
   recentThreads: () => ['recent-threads'] as const,
   lookup: (text: string) => ['lookup', text] as const,
 

@@ -1,13 +1,23 @@
-import { QueryClient, environmentManager } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, environmentManager } from '@tanstack/react-query';
 import { isApiRequestError } from './api-error';
+
+/** A 401 means the session ended (signed out elsewhere, expired, revoked): go to the sign-in page, then come back. */
+function onAuthError(error: unknown): void {
+  if (environmentManager.isServer() || !isApiRequestError(error) || error.status !== 401) return;
+  const { pathname, search } = window.location;
+  if (pathname === '/sign-in' || pathname === '/setup') return;
+  window.location.assign(`/sign-in?next=${encodeURIComponent(`${pathname}${search}`)}`);
+}
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: onAuthError }),
+    mutationCache: new MutationCache({ onError: onAuthError }),
     defaultOptions: {
       queries: {
         // Above zero so data prefetched on the server is not refetched immediately after hydration.
         staleTime: 5_000,
-        // A 4xx (bad id, not found) will not heal by retrying; outages (5xx, network, 429) might.
+        // A 4xx (bad id, not found, signed out, forbidden) will not heal by retrying; outages (5xx, network, 429) might.
         retry: (failureCount, error) => !environmentManager.isServer() && !(isApiRequestError(error) && error.isPermanent) && failureCount < 3,
         refetchOnWindowFocus: true,
       },

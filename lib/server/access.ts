@@ -1,27 +1,82 @@
 import 'server-only';
+import { anonymousCaller, requestMeta } from '@/lib/auth/caller';
+import { getAuthPair } from '@/lib/auth/runtime';
+import { resolveIdentity, type Identity } from '@/lib/auth/session';
+import { roleAtLeast, type Role } from '@/lib/view/roles';
+import { errorResponse } from './api-error';
 
-// The single place that decides who is calling and what they may do on each proxied request.
-// Today Runboard has no sign-in: every caller is anonymous and may use every allow-listed endpoint. Sign-in and roles
-// plug in here: resolveCaller reads the session or token, authorize checks the role against the endpoint.
-// Code written before sign-in lands treats `role: null` (anonymous) as "no sign-in exists yet", i.e. full access.
+// The single place that decides who is calling and what they may do, for the proxy and every Runboard route.
+// resolveCaller reads the session cookie or a personal API token (lib/auth); authorize compares the caller's role
+// with what the endpoint needs. No identity → 401, a role too low → 403, both before anything reaches the upstream.
 
-export type Role = 'viewer' | 'operator' | 'admin';
+export type { Role } from '@/lib/view/roles';
 type Base = { address: string | null; userAgent: string | null };
 export type Caller =
   | (Base & { kind: 'anonymous'; id: 'anonymous'; name: 'anonymous'; email: null; role: null })
   | (Base & { kind: 'user'; id: string; name: string; email: string; role: Role; sessionId: string })
   | (Base & { kind: 'token'; id: string; name: string; email: string; role: Role; tokenId: string; tokenName: string });
 
-export type EndpointRef = { id: string; method: string; mutation: boolean };
+/** A proxied endpoint (mutation → operator) or a Runboard route naming the role it needs. */
+export type EndpointRef = { id: string; method: string; mutation: boolean; needs?: Role };
 
-export type AccessDecision = { allowed: true } | { allowed: false; status: 401 | 403; message: string };
+export type AccessDecision = { allowed: true } | { allowed: false; status: 401 | 403; code: 'unauthorized' | 'forbidden'; message: string };
 
-export async function resolveCaller(request: Request): Promise<Caller> {
-  const address = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
-  const userAgent = request.headers.get('user-agent')?.slice(0, 300) || null;
-  return { kind: 'anonymous', id: 'anonymous', name: 'anonymous', email: null, role: null, address, userAgent };
+const callerProblems = new WeakMap<Caller, Extract<Identity, { kind: 'none' }>['problem']>();
+
+export function callerFromIdentity(identity: Identity, meta: Base): Caller {
+  if (identity.kind === 'user') {
+    const { user } = identity;
+    return { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role, sessionId: identity.sessionId, ...meta };
+  }
+  if (identity.kind === 'token') {
+    const { user } = identity;
+    return { kind: 'token', id: user.id, name: user.name, email: user.email, role: identity.role, tokenId: identity.tokenId, tokenName: identity.tokenName, ...meta };
+  }
+  const caller = anonymousCaller(meta);
+  callerProblems.set(caller, identity.problem);
+  return caller;
 }
 
-export function authorize(_caller: Caller, _endpoint: EndpointRef): AccessDecision {
+export async function resolveCaller(request: Request): Promise<Caller> {
+  const meta = requestMeta(request.headers);
+  const identity = await resolveIdentity(await getAuthPair(), request.headers, request.url);
+  return callerFromIdentity(identity, meta);
+}
+
+const ROLE_NAME: Record<Role, string> = { viewer: 'a viewer', operator: 'an operator', admin: 'an admin' };
+
+export function neededRole(endpoint: EndpointRef): Role {
+  return endpoint.needs ?? (endpoint.mutation ? 'operator' : 'viewer');
+}
+
+export function authorize(caller: Caller, endpoint: EndpointRef): AccessDecision {
+  const needs = neededRole(endpoint);
+  if (caller.kind === 'anonymous') {
+    const problem = callerProblems.get(caller);
+    const message =
+      problem === 'invalid_token'
+        ? 'The API token is unknown, expired or revoked.'
+        : problem === 'invalid_session'
+          ? 'Your session has ended. Sign in again.'
+          : 'Sign in to Runboard, or send a personal API token as Authorization: Bearer rb_….';
+    return { allowed: false, status: 401, code: 'unauthorized', message };
+  }
+  if (!roleAtLeast(caller.role, needs)) {
+    const what = caller.kind === 'token' ? 'This token acts' : 'You are signed in';
+    return {
+      allowed: false,
+      status: 403,
+      code: 'forbidden',
+      message: `${what} as ${ROLE_NAME[caller.role]}; ${endpoint.method} ${endpoint.id} needs ${ROLE_NAME[needs]} or above.`,
+    };
+  }
   return { allowed: true };
+}
+
+/** For Runboard's own API routes: the caller when allowed, else the 401/403 answer in the API's error envelope. */
+export async function guardRoute(request: Request, endpoint: EndpointRef): Promise<{ caller: Caller; refused: null } | { caller: Caller; refused: Response }> {
+  const caller = await resolveCaller(request);
+  const decision = authorize(caller, endpoint);
+  if (decision.allowed) return { caller, refused: null };
+  return { caller, refused: errorResponse(decision.status, decision.message, { code: decision.code }) };
 }

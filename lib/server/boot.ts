@@ -2,16 +2,20 @@ import 'server-only';
 import { ConfigError } from '@/lib/upstream/config';
 import { describeStore, getStore, storeOptionsFromEnv } from '@/lib/store/db';
 import { connectionHost } from '@/lib/upstream/connection';
+import { parseAuthEnv } from '@/lib/auth/env';
+import { announceFirstStart } from '@/lib/auth/first-start';
 import { getDefaultConnection } from './connection';
 import { getServerEnv } from './env';
 
 // Start-up of the server side (called from instrumentation.ts): validate the configuration, open the database and
-// apply its migrations, start the embedded emulator when no upstream is configured, and print where things are. Failing here stops the server with a clear
+// apply its migrations, start the embedded emulator when no upstream is configured, print where things are,
+// and prepare the first admin (or print its one-time setup link). Failing here stops the server with a clear
 // message instead of letting every request fail later.
 
 export async function bootEmbeddedUpstream(): Promise<void> {
   try {
     getServerEnv(); // every bad variable at once, before anything starts
+    parseAuthEnv();
     const database = describeStore(storeOptionsFromEnv());
     await getStore().catch((error: unknown) => {
       throw new Error(`the database (${database}) cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
@@ -20,6 +24,7 @@ export async function bootEmbeddedUpstream(): Promise<void> {
     const where = connection.mode === 'emulator' ? `embedded emulator at ${connection.baseUrl}` : `upstream ${connectionHost(connection)}`;
     const app = process.env.PORT ? ` on port ${process.env.PORT}` : '';
     console.log(`[runboard] dashboard${app} → /api/v1 proxies to the ${where} (auth: ${connection.authStyle}, key not shown); database: ${database}`);
+    await announceFirstStart();
   } catch (error) {
     const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
     console.error(`[runboard] cannot start: ${message}`);

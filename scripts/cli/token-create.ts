@@ -1,12 +1,12 @@
 // `token create` against the server's database: find the user by email, apply the token rules, record the event.
-import { getAuth } from '@/lib/auth/auth';
+import { getAuthPair } from '@/lib/auth/runtime';
 import { createPersonalToken, TokenRuleError } from '@/lib/auth/tokens';
 import type { CliCommand } from './args';
 
 type Outcome = { ok: true; secret: string; summary: string } | { ok: false; message: string };
 
 export async function createTokenFromCli(command: Extract<CliCommand, { kind: 'token.create' }>): Promise<Outcome> {
-  const ctx = await (await getAuth()).$context;
+  const ctx = await (await getAuthPair()).plain.$context;
   const found = await ctx.internalAdapter.findUserByEmail(command.email);
   if (!found) return { ok: false, message: `No user with the email ${command.email}. Invite them first on /admin/users.` };
   try {

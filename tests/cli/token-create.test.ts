@@ -25,8 +25,8 @@ async function cli(via: 'npm' | 'tsx', ...args: string[]): Promise<{ code: numbe
 
 describe('npm run runboard -- token create', () => {
   beforeAll(async () => {
-    const { getAuth } = await import('@/lib/auth/auth');
-    const auth = await getAuth();
+    const { getAuthPair } = await import('@/lib/auth/runtime');
+    const auth = (await getAuthPair()).plain;
     await auth.api.createUser({ body: { email: 'bot@example.com', name: 'Bot', password: 'bot-password-123', role: 'operator' as never } });
   });
 
@@ -38,8 +38,11 @@ describe('npm run runboard -- token create', () => {
     expect(run.stderr).toContain(`Created token "nightly" for bot@example.com (role operator`);
     expect(run.stderr).toContain(`ends …${secret.slice(-4)}`);
     expect(run.stderr).not.toContain(secret);
-    const { verifyPersonalToken, listTokens } = await import('@/lib/auth/tokens');
-    expect(await verifyPersonalToken(secret)).toMatchObject({ role: 'operator', tokenName: 'nightly' });
+    const { listTokens } = await import('@/lib/auth/tokens');
+    const { getAuthPair } = await import('@/lib/auth/runtime');
+    const { resolveIdentity } = await import('@/lib/auth/session');
+    const identity = await resolveIdentity(await getAuthPair(), new Headers({ authorization: `Bearer ${secret}` }), null);
+    expect(identity).toMatchObject({ kind: 'token', role: 'operator', tokenName: 'nightly' });
     const [token] = (await listTokens({ page: 1, pageSize: 10 })).data;
     expect(token!.expires_at! - token!.created_at).toBe(30 * 86_400);
   });

@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startOidcProvider, type OidcTestProvider } from '@/e2e/support/oidc-provider';
+import { getAuthPair } from '@/lib/auth/runtime';
+import { startAuthWorld } from '../auth/support';
+import { forEachEngine } from '../support/engines';
 
 // The single sign-on plumbing without a browser: better-auth's own handler in-process, a real OpenID provider over
 // HTTP, cookies carried by hand. (The browser flow is e2e/ui/sso.spec.ts.)
@@ -19,7 +19,6 @@ beforeAll(async () => {
   ]);
   idp.setClient({ clientId: 'runboard', clientSecret: 'test-secret', redirectUris: [`${BASE}/api/auth/callback/sso`] });
   Object.assign(process.env, {
-    RUNBOARD_DB_FILE: join(mkdtempSync(join(tmpdir(), 'rb-sso-')), 'db.sqlite'),
     RUNBOARD_PUBLIC_URL: BASE,
     RUNBOARD_OIDC_ISSUER: idp.issuer,
     RUNBOARD_OIDC_CLIENT_ID: 'runboard',
@@ -50,8 +49,7 @@ class Jar {
 
 /** Clicks "Sign in with SSO", signs in at the IdP, follows the redirects back; returns where the dashboard sent us. */
 async function ssoSignIn(email: string, password: string): Promise<{ location: string; sessionCookie: boolean }> {
-  const { getAuth } = await import('@/lib/auth/auth');
-  const auth = await getAuth();
+  const auth = (await getAuthPair()).plain;
   const app = new Jar();
   const idpJar = new Jar();
   const start = await auth.handler(
@@ -87,12 +85,14 @@ async function ssoSignIn(email: string, password: string): Promise<{ location: s
 }
 
 async function userByEmail(email: string) {
-  const { getAuth } = await import('@/lib/auth/auth');
-  const ctx = await (await getAuth()).$context;
+  const ctx = await (await getAuthPair()).plain.$context;
   return (await ctx.internalAdapter.findUserByEmail(email))?.user as { role?: string } | undefined;
 }
 
-describe('single sign-on through a real OpenID provider', () => {
+forEachEngine('single sign-on through a real OpenID provider', (getStore) => {
+  // better-auth for this engine's store, built now that the RUNBOARD_OIDC_* settings are in the environment.
+  beforeAll(() => startAuthWorld({ store: getStore(), env: { RUNBOARD_PUBLIC_URL: BASE } }));
+
   it('creates a viewer by default', async () => {
     expect(await ssoSignIn('vera@example.com', 'vera-idp-pass')).toEqual({ location: '/', sessionCookie: true });
     expect(await userByEmail('vera@example.com')).toMatchObject({ role: 'viewer', name: 'Vera Viewer' });
@@ -117,8 +117,7 @@ describe('single sign-on through a real OpenID provider', () => {
 
   it('keeps an existing account\'s role at the next sign-in', async () => {
     const { setRole } = await import('@/lib/auth/people');
-    const { getAuth } = await import('@/lib/auth/auth');
-    const ctx = await (await getAuth()).$context;
+    const ctx = await (await getAuthPair()).plain.$context;
     const vera = (await ctx.internalAdapter.findUserByEmail('vera@example.com'))!.user;
     await setRole(vera.id, 'operator');
     expect((await ssoSignIn('vera@example.com', 'vera-idp-pass')).sessionCookie).toBe(true);

@@ -3,7 +3,7 @@ import { GET as connectionGET } from '@/app/api/connection/route';
 import { GET as healthGET } from '@/app/api/health/route';
 import { SUNSET_MESSAGE, checkConnection, clearConnectionChecks } from '@/lib/server/connection-check';
 import { createConnection } from '@/lib/upstream/connection';
-import { callProxy, setEnv, pointAtUpstream } from './support/harness';
+import { callProxy, signedInRequest, setEnv, pointAtUpstream } from './support/harness';
 import { type FaultUpstream, faultUpstreamPerFile } from './support/fault-upstream';
 
 const KEY = 'sk-connection-test-key-WXYZ';
@@ -14,7 +14,7 @@ type ConnectionBody = {
 };
 
 async function getConnection(): Promise<{ status: number; text: string; body: ConnectionBody }> {
-  const response = await connectionGET();
+  const response = await connectionGET(await signedInRequest('/api/connection'));
   const text = await response.text();
   return { status: response.status, text, body: JSON.parse(text) as ConnectionBody };
 }

@@ -4,8 +4,9 @@ import { GET as connectionGET } from '@/app/api/connection/route';
 import { getDefaultConnection } from '@/lib/server/connection';
 import { EmulatorPortInUseError, stopEmbeddedEmulator } from '@/lib/server/embedded-emulator';
 import { setLogSink } from '@/lib/server/log';
-import { callProxy, restoreEnv, setEnv, pointAtUpstream } from './support/harness';
+import { callProxy, signedInRequest, restoreEnv, setEnv, pointAtUpstream } from './support/harness';
 import { startFaultUpstream, type FaultUpstream } from './support/fault-upstream';
+import { testIdentity } from './support/identity';
 
 const KEY = 'sk-logging-test-key-556677';
 let upstream: FaultUpstream;
@@ -54,7 +55,7 @@ describe('structured logs', () => {
     expect(events.find((l) => l.event === 'proxy.request' && l.status === 400)).toMatchObject({ rejected: 'invalid_id', route: null });
     expect(events.find((l) => l.event === 'proxy.mutation')).toMatchObject({
       endpoint: 'cancelRun',
-      caller: 'anonymous',
+      caller: (await testIdentity('admin')).userId,
       params: { thread_id: 'thread_l1', run_id: 'run_l1' },
       status: 200,
     });
@@ -83,7 +84,7 @@ describe('embedded emulator (no OPENAI_BASE_URL)', () => {
     expect(connection.apiKey).toMatch(/^rb-emu-[A-Za-z0-9_-]{32}$/);
     const runs = await callProxy('GET', '/assistants?limit=1');
     expect(runs.status).toBe(200);
-    const described = await (await connectionGET()).text();
+    const described = await (await connectionGET(await signedInRequest('/api/connection'))).text();
     expect(described).toContain('"mode":"emulator"');
     expect(described).not.toContain(connection.apiKey);
     expect(lines.join('\n')).not.toContain(connection.apiKey);

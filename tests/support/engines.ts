@@ -47,7 +47,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
 }
 
 /** Points getStore() at a database for the rest of the suite; returns how to undo it. */
-export async function useAsProcessStore(options: StoreOptions): Promise<{ store: Store; restore: () => Promise<void> }> {
+export async function pointStoreAt(options: StoreOptions): Promise<{ store: Store; restore: () => Promise<void> }> {
   const saved = { DATABASE_URL: process.env.DATABASE_URL, RUNBOARD_DB_FILE: process.env.RUNBOARD_DB_FILE };
   await closeStore();
   if (options.databaseUrl) process.env.DATABASE_URL = options.databaseUrl;
@@ -71,10 +71,10 @@ export function forEachEngine(name: string, body: (getStore: () => Store, engine
   for (const engine of ENGINES) {
     describe(`${name} [${engine}]`, () => {
       let database: TestDatabase | undefined;
-      let current: Awaited<ReturnType<typeof useAsProcessStore>> | undefined;
+      let current: Awaited<ReturnType<typeof pointStoreAt>> | undefined;
       beforeAll(async () => {
         database = await createTestDatabase(engine);
-        current = await useAsProcessStore(database.options);
+        current = await pointStoreAt(database.options);
       });
       afterAll(async () => {
         await current?.restore();

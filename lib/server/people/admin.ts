@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CreatePersonBody, PageQuery, SetRoleBody, type CreatedPerson } from '@/lib/contract/people';
 import {
   createPerson,
+  deletePerson,
   personSummary,
   PeopleError,
   reissueAccess,
@@ -65,8 +66,7 @@ export const createUserRoute = peopleRoute('admin', async ({ request, caller }) 
       detail: { role: account.user.role, method: parsed.body.method },
     });
   } catch (error) {
-    const { getAuth } = await import('@/lib/auth/auth');
-    await (await (await getAuth()).$context).internalAdapter.deleteUser(account.user.id);
+    await deletePerson(account.user.id);
     throw error;
   }
   return json(created(request, account), 201);

@@ -101,7 +101,7 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
   }
   const caller = await resolveCaller(request);
   const decision = authorize(caller, endpoint);
-  if (!decision.allowed) return refuse(decision.status, decision.message, 'forbidden');
+  if (!decision.allowed) return refuse(decision.status, decision.message, decision.code, null, decision.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
   const crossSite = checkCrossSite(request, endpoint);
   if (crossSite) return refuse(crossSite.status, crossSite.message, crossSite.code);
   const query = checkQuery(endpoint, url.searchParams);

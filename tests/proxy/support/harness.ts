@@ -2,15 +2,18 @@ import { GET, POST } from '@/app/api/v1/[...path]/route';
 import * as route from '@/app/api/v1/[...path]/route';
 import { resetServerEnv } from '@/lib/server/env';
 import { proxyCaches } from '@/lib/server/proxy/buffered';
+import { withIdentity } from './identity';
 
-// Points the server env at an upstream and calls the real route handlers with hand-built Requests (no Next server).
+// Points the server env at an upstream and calls the real route handlers with hand-built Requests (no Next server),
+// as a signed-in admin (tests/proxy/support/identity.ts) unless a request says otherwise.
 
 export const ORIGIN = 'http://runboard.test';
-const touched = new Set<string>();
+// Each variable's value before the first test changed it, put back by restoreEnv (e.g. the per-file RUNBOARD_DB_FILE).
+const touched = new Map<string, string | undefined>();
 
 export function setEnv(vars: Record<string, string | undefined>): void {
   for (const [key, value] of Object.entries(vars)) {
-    touched.add(key);
+    if (!touched.has(key)) touched.set(key, process.env[key]);
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -19,7 +22,10 @@ export function setEnv(vars: Record<string, string | undefined>): void {
 }
 
 export function restoreEnv(): void {
-  for (const key of touched) delete process.env[key];
+  for (const [key, original] of touched) {
+    if (original === undefined) delete process.env[key];
+    else process.env[key] = original;
+  }
   touched.clear();
   resetServerEnv();
 }
@@ -29,7 +35,8 @@ export function pointAtUpstream(baseUrl: string, apiKey: string, extra: Record<s
   setEnv({ OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: apiKey, RUNBOARD_LOG: 'off', RUNBOARD_DB_FILE: ':memory:', ...extra });
 }
 
-export type CallInit = { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal };
+/** `anonymous`: no session cookie is added (the request carries only its own headers). */
+export type CallInit = { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal; anonymous?: boolean };
 
 const handlers: Record<string, (request: Request) => Promise<Response>> = {
   GET,
@@ -42,7 +49,7 @@ const handlers: Record<string, (request: Request) => Promise<Response>> = {
 };
 
 /** Calls the route export for `method` with `/api/v1${path}` (path may carry a query string, left as written). */
-export function callProxy(method: string, path: string, init: CallInit = {}): Promise<Response> {
+export async function callProxy(method: string, path: string, init: CallInit = {}): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined = init.rawBody;
   if (init.body !== undefined) {
@@ -51,7 +58,13 @@ export function callProxy(method: string, path: string, init: CallInit = {}): Pr
   }
   const handler = handlers[method];
   if (!handler) throw new Error(`no route export for ${method}`);
-  return handler(new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body, signal: init.signal }));
+  const request = new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body, signal: init.signal });
+  return handler(init.anonymous ? request : await withIdentity(request));
+}
+
+/** A signed-in GET of a Runboard route (e.g. /api/connection), for route handlers that take a Request. */
+export function signedInRequest(path: string): Promise<Request> {
+  return withIdentity(new Request(`${ORIGIN}${path}`));
 }
 
 /** A fetch that sends `${ORIGIN}/api/v1/...` requests into the route handlers: the SDK goes through the proxy code. */
@@ -59,7 +72,7 @@ export const proxyFetch: typeof fetch = async (input, init) => {
   const request = new Request(input, init);
   const handler = handlers[request.method];
   if (!handler) return new Response('no handler', { status: 500 });
-  return handler(request);
+  return handler(await withIdentity(request));
 };
 
 export async function errorOf(response: Response): Promise<{ message: string; type: string; code: string | null; param: string | null }> {

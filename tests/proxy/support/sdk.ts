@@ -1,10 +1,11 @@
 import OpenAI from 'openai';
 import { ORIGIN, proxyFetch, restoreEnv, pointAtUpstream } from './harness';
 import { startTestEmulator, type EmulatorHandle } from './emulator';
+import { testIdentity } from './identity';
 
 // The official openai SDK wired into the proxy route handlers: its baseURL is Runboard's /api/v1 and its fetch
 // dispatches into the exported GET/POST, so every SDK call exercises the real proxy code against a real emulator
-// (over HTTP). The emulator runs at speed 0: time moves only when a test advances its clock.
+// (over HTTP). It signs in with a personal API token (`rb_…`). The emulator runs at speed 0: time moves only when a test advances its clock.
 
 export type SdkWorld = {
   emulator: EmulatorHandle;
@@ -30,7 +31,9 @@ export async function startSdkWorld(): Promise<SdkWorld> {
     if (advancePerPoll > 0 && request.method === 'GET' && RUN_RETRIEVE.test(request.url)) await emulator.advance(advancePerPoll);
     return proxyFetch(request);
   };
-  const client = new OpenAI({ apiKey: 'placeholder-not-a-key', baseURL: `${ORIGIN}/api/v1`, fetch: advancingFetch, maxRetries: 0 });
+  // The SDK authenticates with an operator's personal API token, as a script would.
+  const { token } = await testIdentity('operator');
+  const client = new OpenAI({ apiKey: token, baseURL: `${ORIGIN}/api/v1`, fetch: advancingFetch, maxRetries: 0 });
   const list = await emulator.call<{ data: Array<{ id: string; name: string }> }>('GET', '/assistants?limit=100');
   const assistants = Object.fromEntries(list.data.map((a) => [a.name, a.id]));
   return {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ID_PATTERN } from '@/lib/contract';
 import { RunViewer } from '@/components/runs/run-viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 
 type Params = { threadId: string; runId: string };
 
@@ -17,6 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
  */
 export default async function RunPage({ params }: { params: Promise<Params> }) {
   const { threadId, runId } = await params;
+  await requireViewer(`/threads/${threadId}/runs/${runId}`);
   if (!ID_PATTERN.test(threadId) || !ID_PATTERN.test(runId)) notFound();
   return <RunViewer threadId={threadId} runId={runId} />;
 }

@@ -1,0 +1,54 @@
+'use client';
+
+import { Button } from '@/components/ui';
+import { useSignOut, useViewer } from '@/lib/queries/viewer';
+import { ROLE_LABEL, type Viewer } from '@/lib/view/roles';
+import { ConnectionIndicator } from './connection-indicator';
+
+/** The header's right side once signed in: the connection dot and the viewer menu (nothing when signed out). */
+export function HeaderStatus() {
+  const viewer = useViewer();
+  if (!viewer) return null;
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      <ConnectionIndicator />
+      <ViewerMenu viewer={viewer} />
+    </div>
+  );
+}
+
+/** Who is signed in (name, role) with sign out and sign out everywhere. */
+function ViewerMenu({ viewer }: { viewer: Viewer }) {
+  const signOut = useSignOut();
+  const leave = (everywhere: boolean) => signOut.mutate({ everywhere }, { onSettled: () => window.location.assign('/sign-in') });
+  return (
+    <details className="relative shrink-0" data-testid="viewer-menu">
+      <summary
+        className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent"
+        aria-label={`Signed in as ${viewer.name || viewer.email} (${ROLE_LABEL[viewer.role]})`}
+      >
+        <span aria-hidden className="flex size-6 items-center justify-center rounded-full bg-accent text-xs font-semibold text-accent-foreground">
+          {(viewer.name || viewer.email).slice(0, 1).toUpperCase()}
+        </span>
+        <span className="hidden max-w-40 truncate sm:inline" data-testid="viewer-name">
+          {viewer.name || viewer.email}
+        </span>
+        <span className="rounded bg-surface-muted px-1.5 py-0.5 text-xs text-muted" data-testid="viewer-role">
+          {ROLE_LABEL[viewer.role]}
+        </span>
+      </summary>
+      <div className="absolute right-0 z-40 mt-1 flex w-64 flex-col gap-2 rounded-md border border-border bg-surface p-3 shadow-lg">
+        <p className="text-sm">
+          <span className="block font-medium break-words">{viewer.name}</span>
+          <span className="block text-xs break-all text-muted">{viewer.email}</span>
+        </p>
+        <Button size="sm" variant="secondary" busy={signOut.isPending} onClick={() => leave(false)}>
+          Sign out
+        </Button>
+        <Button size="sm" variant="ghost" busy={signOut.isPending} onClick={() => leave(true)}>
+          Sign out everywhere
+        </Button>
+      </div>
+    </details>
+  );
+}

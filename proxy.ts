@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
+import { hostPolicy, isAllowedHost, isCrossSiteWrite, requestedHost } from '@/lib/server/host-check';
+
+// Runs before every request (Next 16's proxy, formerly middleware). Cheap checks only, no database: the Host name
+// (DNS rebinding), cross-site writes, and sending signed-out page visits to /sign-in. Pages, loaders and API routes
+// check the session themselves; this only spares a signed-out visitor an empty page.
+
+const PUBLIC_PAGES = ['/sign-in', '/setup'];
+
+function envelope(status: number, message: string, code: string): Response {
+  return Response.json({ error: { message, type: 'invalid_request_error', param: null, code } }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function proxy(request: NextRequest): Response | undefined {
+  const policy = hostPolicy();
+  const host = requestedHost(request.headers, policy);
+  if (!isAllowedHost(host, policy)) {
+    const allowed = [policy.publicHost, 'localhost', '127.0.0.1', '[::1]'].filter(Boolean).join(', ');
+    return envelope(421, `Runboard does not answer for the host '${(host ?? '').slice(0, 100)}'. It answers for: ${allowed} (set RUNBOARD_PUBLIC_URL to serve another name).`, 'misdirected_request');
+  }
+  if (isCrossSiteWrite(request.method, request.headers, host)) {
+    return envelope(403, 'Cross-site requests may not change anything in Runboard.', 'cross_site_request');
+  }
+  const { pathname, search } = request.nextUrl;
+  const isPage = !pathname.startsWith('/api/') && !pathname.startsWith('/_next/') && !/\.[a-z0-9]+$/i.test(pathname);
+  if (isPage && !PUBLIC_PAGES.includes(pathname) && !request.cookies.getAll().some((c) => c.name.endsWith(SESSION_COOKIE))) {
+    const target = new URL('/sign-in', request.url);
+    if (pathname !== '/') target.searchParams.set('next', `${pathname}${search}`);
+    return NextResponse.redirect(target);
+  }
+  return undefined;
+}

@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { AcceptInvite } from '@/components/profile/accept-invite';
 
 export const metadata: Metadata = { title: 'Join Runboard', referrer: 'no-referrer' };
+export const dynamic = 'force-dynamic';
 
 export default async function InvitePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const token = (await searchParams).token;

@@ -1,8 +1,9 @@
 'use client';
 
+import Link from 'next/link';
 import { Button } from '@/components/ui';
 import { useSignOut, useViewer } from '@/lib/queries/viewer';
-import { ROLE_LABEL, type Viewer } from '@/lib/view/roles';
+import { can, ROLE_LABEL, type Viewer } from '@/lib/view/roles';
 import { ConnectionIndicator } from './connection-indicator';
 
 /** The header's right side once signed in: the connection dot and the viewer menu (nothing when signed out). */
@@ -42,6 +43,16 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
           <span className="block font-medium break-words">{viewer.name}</span>
           <span className="block text-xs break-all text-muted">{viewer.email}</span>
         </p>
+        <nav aria-label="Account" className="flex flex-col gap-1 border-y border-border py-2 text-sm">
+          <Link href="/profile" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
+            Profile and API tokens
+          </Link>
+          {can(viewer, 'admin') ? (
+            <Link href="/admin/users" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
+              People
+            </Link>
+          ) : null}
+        </nav>
         <Button size="sm" variant="secondary" busy={signOut.isPending} onClick={() => leave(false)}>
           Sign out
         </Button>

@@ -43,7 +43,7 @@ type ValidateUserInfo = NonNullable<NonNullable<BetterAuthOptions['user']>['vali
 export function ssoUserGate(config: OidcConfig): ValidateUserInfo {
   return ({ user, source }) => {
     if (source.method !== 'oauth' || source.oauth?.providerId !== SSO_PROVIDER_ID) return;
-    const claims = { ...(source.oauth.profile ?? {}), email: source.oauth.profile?.email ?? user.email };
+    const claims = { ...source.oauth.profile, email: source.oauth.profile?.email ?? user.email };
     const decision = decideSsoUser(claims, config);
     if (!decision.allowed) return { error: 'sso_not_allowed', errorDescription: `Single sign-on refused: ${decision.reason}.` };
     // better-auth creates the user from this very object after the gate; the admin plugin only fills a missing role.

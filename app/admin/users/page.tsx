@@ -1,14 +1,23 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
 import { UsersView } from '@/components/admin/users-view';
+import { ErrorState } from '@/components/ui/error-state';
+import { requireViewer } from '@/lib/auth/viewer';
+import { can } from '@/lib/view/roles';
 
 export const metadata: Metadata = { title: 'People' };
+export const dynamic = 'force-dynamic';
 
-export default function AdminUsersPage() {
+export default async function AdminUsersPage() {
+  const viewer = await requireViewer('/admin/users');
   return (
     <>
       <PageHeader title="People" subtitle="Who can sign in, at which role, and their API tokens." />
-      <UsersView />
+      {can(viewer, 'admin') ? (
+        <UsersView />
+      ) : (
+        <ErrorState error={new Error('Only admins can manage people. Ask an admin to change your role.')} title="Admins only" />
+      )}
     </>
   );
 }

@@ -34,13 +34,25 @@ function crossSite(request: Request): string | null {
   }
 }
 
-function refuse(caller: Caller, need: Need): Response | null {
+/** What someone on a temporary password may still do: read who they are, and replace the password. */
+function allowedWithTemporaryPassword(request: Request): boolean {
+  const path = new URL(request.url).pathname;
+  return (request.method === 'GET' && path === '/api/profile') || (request.method === 'POST' && path === '/api/profile/password');
+}
+
+function refuse(caller: Caller, need: Need, request: Request): Response | null {
   if (need === 'public') return null;
   if (caller.kind === 'anonymous') return errorResponse(401, 'Sign in to Runboard first.', { type: 'authentication_error', code: 'unauthenticated' });
   if (caller.kind === 'token') {
     return errorResponse(403, 'API tokens cannot manage people or tokens; sign in with a browser to do that.', {
       type: 'permission_error',
       code: 'session_required',
+    });
+  }
+  if (caller.passwordChangeRequired && !allowedWithTemporaryPassword(request)) {
+    return errorResponse(403, 'You signed in with a temporary password. Choose your own on /change-password first.', {
+      type: 'permission_error',
+      code: 'password_change_required',
     });
   }
   if (need === 'admin' && caller.role !== 'admin') {
@@ -90,7 +102,7 @@ export function peopleRoute(need: Need, handler: Handler<never>) {
       const blocked = crossSite(request);
       if (blocked) return errorResponse(403, blocked, { type: 'permission_error', code: 'cross_site_request' });
       const caller = await resolveCaller(request);
-      const refused = refuse(caller, need);
+      const refused = refuse(caller, need, request);
       if (refused) return refused;
       return await (handler as Handler<Caller>)({ request, caller, params });
     } catch (error) {

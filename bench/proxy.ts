@@ -3,7 +3,11 @@
 //     (a real `next start` from a production build in .next-bench), with the ratio;
 //  2. 50 concurrent clients polling one active run through the proxy for 10 s: how many requests reached the
 //     upstream (emulator request log). Target: about one per second.
+//  3. the identity check: proxied requests with a session cookie, with a personal API token, and with neither (a 401
+//     that never reaches the upstream), and GET /api/me (identity check only) next to the /api/health floor.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import os from 'node:os';
 import { startEmulatorServer } from '../lib/emulator/server';
 import { closedLoop, ensureBuild, processCpuMs, startNext, type LoadResult } from './proxy-support';
@@ -29,8 +33,19 @@ async function main(): Promise<void> {
   };
 
   ensureBuild(DIST_DIR);
-  const next = await startNext(DIST_DIR, { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: apiKey, RUNBOARD_LOG: 'off' });
+  const admin = { email: 'bench@runboard.test', password: `bench-${randomBytes(12).toString('hex')}` };
+  const next = await startNext(DIST_DIR, {
+    OPENAI_BASE_URL: emulator.url,
+    OPENAI_API_KEY: apiKey,
+    RUNBOARD_LOG: 'off',
+    RUNBOARD_DB_FILE: join(mkdtempSync(join(os.tmpdir(), 'runboard-bench-')), 'runboard.db'),
+    RUNBOARD_ADMIN_EMAIL: admin.email,
+    RUNBOARD_ADMIN_PASSWORD: admin.password,
+  });
   try {
+    const { cookie, token } = await signIn(next.url, admin);
+    const withCookie = { cookie };
+    const withToken = { authorization: `Bearer ${token}` };
     // A finished run (never cached: measures the proxy's full path) and a run that stays active.
     const assistants = await call<{ data: Array<{ id: string }> }>('GET', `${emulator.url}/assistants?limit=1`);
     const assistantId = assistants.data[0]?.id;
@@ -51,10 +66,14 @@ async function main(): Promise<void> {
 
     const runPath = (run: Run) => `/threads/${run.thread_id}/runs/${run.id}`;
     const direct = () => fetch(`${emulator.url}${runPath(finished)}`, { headers });
-    const proxied = () => fetch(`${next.url}/api/v1${runPath(finished)}`);
-    const proxiedActive = () => fetch(`${next.url}/api/v1${runPath(active)}`);
-    // The framework's floor: a Next route handler that does no upstream call at all.
+    const proxied = () => fetch(`${next.url}/api/v1${runPath(finished)}`, { headers: withCookie });
+    const proxiedToken = () => fetch(`${next.url}/api/v1${runPath(finished)}`, { headers: withToken });
+    const proxiedAnonymous = () => fetch(`${next.url}/api/v1${runPath(finished)}`);
+    const proxiedActive = () => fetch(`${next.url}/api/v1${runPath(active)}`, { headers: withCookie });
+    // The framework's floor: a Next route handler that does no upstream call at all (and no identity check).
     const nextFloor = () => fetch(`${next.url}/api/health`);
+    const meCookie = () => fetch(`${next.url}/api/me`, { headers: withCookie });
+    const meToken = () => fetch(`${next.url}/api/me`, { headers: withToken });
 
     await closedLoop(4, 1, direct); // warm-up (JIT, keep-alive pools, route compilation)
     await closedLoop(4, 1, proxied);
@@ -77,6 +96,13 @@ async function main(): Promise<void> {
     rows.push(['retrieve run, through proxy (finished run, uncached)', await measure(proxied)]);
     rows.push(['retrieve run, through proxy (active run, poll cache)', await measure(proxiedActive)]);
     rows.push(['floor: GET /api/health on the same Next server', await measure(nextFloor)]);
+    const identityRows: Array<[string, Row]> = [];
+    identityRows.push(['proxy, session cookie (as above, uncached)', rows[1]![1]]);
+    identityRows.push(['proxy, personal API token (uncached)', await measure(proxiedToken)]);
+    identityRows.push(['proxy, no identity (401, upstream not called)', await measure(proxiedAnonymous)]);
+    identityRows.push(['GET /api/me, session cookie (identity check only)', await measure(meCookie)]);
+    identityRows.push(['GET /api/me, personal API token (identity check only)', await measure(meToken)]);
+    identityRows.push(['floor: GET /api/health (no identity check)', rows[3]![1]]);
 
     await fetch(`${origin}/__emulator/requests`, { method: 'DELETE', headers });
     const polling = await closedLoop(POLLERS, POLL_SECONDS, proxiedActive);
@@ -85,6 +111,7 @@ async function main(): Promise<void> {
     const upstreamCalls = entries.filter((e) => e.method === 'GET' && e.path === `/v1${runPath(active)}`).length;
 
     printReport(rows, polling, upstreamCalls);
+    printIdentityReport(identityRows);
   } finally {
     next.stop();
     await emulator.close();
@@ -111,6 +138,43 @@ function printReport(rows: Array<[string, Row]>, polling: LoadResult, upstreamCa
   console.log(`\n${POLLERS} clients polling one active run through the proxy for ${polling.seconds.toFixed(1)} s:`);
   console.log(`  client requests answered: ${polling.requests} (${polling.rps.toFixed(0)}/s, p50 ${polling.p50.toFixed(2)} ms, p99 ${polling.p99.toFixed(2)} ms, errors ${polling.errors})`);
   console.log(`  upstream requests:        ${upstreamCalls} (${(upstreamCalls / polling.seconds).toFixed(2)}/s; target ≈ 1/s)`);
+}
+
+/** Signs the bench admin in (session cookie) and makes it a personal API token, the way a browser and a script would. */
+async function signIn(url: string, admin: { email: string; password: string }): Promise<{ cookie: string; token: string }> {
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(admin),
+  });
+  if (!response.ok) throw new Error(`bench sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const created = await fetch(`${url}/api/auth/api-key/create`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, cookie },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  if (!created.ok) throw new Error(`bench token failed: ${created.status} ${await created.text()}`);
+  return { cookie, token: ((await created.json()) as { key: string }).key };
+}
+
+function printIdentityReport(rows: Array<[string, Row]>): void {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const num = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
+  const cpu = (n: number | null) => (n === null ? 'n/a' : n.toFixed(2)).padStart(11);
+  console.log(`\nIdentity check (same server, same run)`);
+  console.log(`${pad('scenario', 56)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'Next CPU'.padStart(11)}`);
+  for (const [name, r] of rows) console.log(`${pad(name, 56)}${num(r.rps, 0)}${num(r.p50, 2)}${num(r.p99, 2)}${String(r.errors).padStart(8)}${cpu(r.nextCpuMs)}`);
+  const byName = Object.fromEntries(rows.map(([name, r]) => [name, r.nextCpuMs]));
+  const floor = byName['floor: GET /api/health (no identity check)'];
+  const added = (name: string) => {
+    const value = byName[name];
+    return value == null || floor == null ? 'n/a' : `${(value - floor).toFixed(2)} ms`;
+  };
+  console.log(`CPU the identity check adds per request (GET /api/me − /api/health, Next process): session cookie ${added('GET /api/me, session cookie (identity check only)')}, personal token ${added('GET /api/me, personal API token (identity check only)')}`);
 }
 
 main().catch((error: unknown) => {

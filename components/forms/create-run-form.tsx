@@ -15,6 +15,7 @@ import { AdditionalMessagesField } from './additional-messages-field';
 import { AssistantPicker } from './assistant-picker';
 import { MetadataEditor } from './metadata-editor';
 import { RunOptionsFields } from './run-options-fields';
+import { AuditNoteField, checkNote } from './audit-note-field';
 import { useRunForm } from './use-run-form';
 import { toneText } from '@/components/ui/badge';
 
@@ -32,6 +33,8 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
   const { state, set, errors } = form;
   const [watch, setWatch] = useState(true);
   const [created, setCreated] = useState<Run | null>(null);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
   const mutation = useCreateRun(threadId);
   const { data: assistants } = useQuery(assistantsQueryOptions());
   const chosen = assistants?.assistants.find((a) => a.id === state.assistant_id);
@@ -41,8 +44,10 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
     if (mutation.isPending) return;
     setCreated(null);
     const body = form.validate();
-    if (!body) return;
-    mutation.mutate(body, {
+    const noted = checkNote(note, false);
+    setNoteError(noted.ok ? null : noted.message);
+    if (!body || !noted.ok) return;
+    mutation.mutate({ body, note: noted.note }, {
       onSuccess: (run) => {
         if (watch) router.push(runHref(threadId, run.id));
         else {
@@ -71,6 +76,7 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
         errors={errors}
         hint="With the emulator, metadata.scenario picks the run's course (e.g. fail_rate_limit, stuck_queued, expire)."
       />
+      <AuditNoteField id={`${P}-note`} value={note} onChange={setNote} error={noteError} />
       {errors.form ? <p className="text-sm font-medium text-danger" data-testid="field-error-form">{errors.form}</p> : null}
       <Checkbox id={`${P}-watch`} label="Open the new run and watch it live" checked={watch} onChange={(e) => setWatch(e.target.checked)} />
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the run" compact /> : null}

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CreateThreadAndRunBody } from '@/lib/contract';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
 import { useCreateThreadAndRun } from '@/lib/queries/threads';
@@ -13,6 +13,7 @@ import { Field, Textarea, fieldAria } from '@/components/ui/field';
 import { AssistantPicker } from './assistant-picker';
 import { MetadataEditor } from './metadata-editor';
 import { RunOptionsFields } from './run-options-fields';
+import { AuditNoteField, checkNote } from './audit-note-field';
 import { useRunForm } from './use-run-form';
 
 const P = 'ctr';
@@ -30,13 +31,17 @@ export function CreateThreadAndRunForm() {
   const { data: assistants } = useQuery(assistantsQueryOptions());
   const chosen = assistants?.assistants.find((a) => a.id === state.assistant_id);
   const msgId = `${P}-first_message`;
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (mutation.isPending) return;
     const body = form.validate();
-    if (!body) return;
-    mutation.mutate(body, { onSuccess: (run) => router.push(runHref(run.thread_id, run.id)) });
+    const noted = checkNote(note, false);
+    setNoteError(noted.ok ? null : noted.message);
+    if (!body || !noted.ok) return;
+    mutation.mutate({ body, note: noted.note }, { onSuccess: (run) => router.push(runHref(run.thread_id, run.id)) });
   }
 
   return (
@@ -52,6 +57,7 @@ export function CreateThreadAndRunForm() {
         </div>
       </details>
       <MetadataEditor id={`${P}-metadata`} label="Run metadata" rows={state.metadata} onChange={(rows) => set('metadata', rows)} errors={errors} />
+      <AuditNoteField id={`${P}-note`} value={note} onChange={setNote} error={noteError} />
       {errors.form ? <p className="text-sm font-medium text-danger">{errors.form}</p> : null}
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the thread and run" compact /> : null}
       <div>

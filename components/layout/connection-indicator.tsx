@@ -15,7 +15,8 @@ export function ConnectionIndicator() {
   return (
     <span className="flex min-w-0 items-center gap-2 text-xs text-muted" title={data?.check.message ?? undefined} data-testid="connection-indicator">
       <span aria-hidden className={cn('size-2 shrink-0 rounded-full', DOT[status] ?? 'bg-danger')} />
-      <span className="truncate">
+      {/* relative: the sr-only state is absolutely placed; without it, it escapes the truncation and widens the page. */}
+      <span className="relative truncate">
         {label}
         <span className="sr-only">: {stateText}</span>
       </span>

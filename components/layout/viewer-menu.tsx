@@ -6,15 +6,21 @@ import { useSignOut, useViewer } from '@/lib/queries/viewer';
 import { can, ROLE_LABEL, type Viewer } from '@/lib/view/roles';
 import { ConnectionIndicator } from './connection-indicator';
 
-/** The header's right side once signed in: the connection dot and the viewer menu (nothing when signed out). */
+/** The header's right side once signed in: the audit log link (operators and up), the connection dot and the viewer
+ * menu (nothing when signed out). */
 export function HeaderStatus() {
   const viewer = useViewer();
   if (!viewer) return null;
   return (
-    <div className="flex min-w-0 items-center gap-2">
+    <nav aria-label="Main" className="flex min-w-0 items-center gap-4">
+      {can(viewer, 'operate') ? (
+        <Link href="/audit" className="shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+          Audit log
+        </Link>
+      ) : null}
       <ConnectionIndicator />
       <ViewerMenu viewer={viewer} />
-    </div>
+    </nav>
   );
 }
 
@@ -43,7 +49,7 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
           <span className="block font-medium break-words">{viewer.name}</span>
           <span className="block text-xs break-all text-muted">{viewer.email}</span>
         </p>
-        <nav aria-label="Account" className="flex flex-col gap-1 border-y border-border py-2 text-sm">
+        <div className="flex flex-col gap-1 border-y border-border py-2 text-sm">
           <Link href="/profile" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
             Profile and API tokens
           </Link>
@@ -52,7 +58,7 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
               People
             </Link>
           ) : null}
-        </nav>
+        </div>
         <Button size="sm" variant="secondary" busy={signOut.isPending} onClick={() => leave(false)}>
           Sign out
         </Button>

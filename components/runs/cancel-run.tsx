@@ -7,15 +7,21 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { runStatusLook } from '@/components/ui/run-status-badge';
+import { AuditNoteField, checkNote } from '@/components/forms/audit-note-field';
 import { RoleNote } from '@/components/layout/role-gate';
 import { useViewer } from '@/lib/queries/viewer';
 import { can } from '@/lib/view/roles';
 
 const CANCELLABLE = new Set(['queued', 'in_progress', 'requires_action']);
 
-/** "Cancel run" with a confirmation that says what will happen (best-effort; cancelling → cancelled; unlocks). */
+/**
+ * "Cancel run" with a confirmation that says what will happen (best-effort; cancelling → cancelled; unlocks) and asks
+ * why: the reason is required and goes to the audit log and the run's history.
+ */
 export function CancelRun({ run }: { run: Run }) {
   const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const mutation = useCancelRun(run.thread_id, run.id);
   const viewer = useViewer();
   if (!CANCELLABLE.has(run.status) && !mutation.isPending) return null;
@@ -40,7 +46,16 @@ export function CancelRun({ run }: { run: Run }) {
               variant="danger"
               busy={mutation.isPending}
               data-testid="confirm-cancel-run"
-              onClick={() => mutation.mutate(undefined, { onSuccess: () => setOpen(false) })}
+              onClick={() => {
+                const checked = checkNote(reason, true);
+                if (!checked.ok) {
+                  setReasonError(checked.message);
+                  document.getElementById('cancel-reason')?.focus();
+                  return;
+                }
+                setReasonError(null);
+                mutation.mutate({ reason: checked.note! }, { onSuccess: () => { setOpen(false); setReason(''); } });
+              }}
             >
               Cancel run
             </Button>
@@ -58,6 +73,9 @@ export function CancelRun({ run }: { run: Run }) {
           {pendingCalls > 0 ? <li>The {pendingCalls} pending tool call{pendingCalls === 1 ? '' : 's'} will not be answered.</li> : null}
           <li>The thread stays locked until the run ends; then new messages and runs are accepted again.</li>
         </ul>
+        <div className="mt-4">
+          <AuditNoteField id="cancel-reason" required value={reason} onChange={(v) => { setReason(v); if (reasonError) setReasonError(null); }} error={reasonError} label="Why cancel it?" />
+        </div>
         {mutation.error ? <ErrorState error={mutation.error} title="The server refused to cancel" compact className="mt-3" /> : null}
       </Dialog>
     </>

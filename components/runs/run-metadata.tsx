@@ -1,5 +1,6 @@
 'use client';
 
+import { AuditNoteField, checkNote } from '@/components/forms/audit-note-field';
 import { useState, type FormEvent } from 'react';
 import { ModifyRunBody, type Run } from '@/lib/contract';
 import { useModifyRunMetadata } from '@/lib/queries/run-mutations';
@@ -54,6 +55,7 @@ function MetadataForm({ run, onDone }: { run: Run; onDone: () => void }) {
     return initial.length ? initial : [{ key: '', value: '' }];
   });
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [note, setNote] = useState('');
   const mutation = useModifyRunMetadata(run.thread_id, run.id);
 
   function onSubmit(event: FormEvent) {
@@ -70,13 +72,19 @@ function MetadataForm({ run, onDone }: { run: Run; onDone: () => void }) {
       setErrors(checked.errors);
       return;
     }
+    const noted = checkNote(note, false);
+    if (!noted.ok) {
+      setErrors({ 'run-metadata-note': noted.message });
+      return;
+    }
     setErrors({});
-    mutation.mutate(checked.data, { onSuccess: onDone });
+    mutation.mutate({ body: checked.data, note: noted.note }, { onSuccess: onDone });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="metadata-form">
       <MetadataEditor id="run-metadata-editor" rows={rows} onChange={setRows} errors={errors} hint="Saving replaces the run's whole metadata map." />
+      <AuditNoteField id="run-metadata-note" value={note} onChange={setNote} error={errors['run-metadata-note']} />
       {mutation.error ? <ErrorState error={mutation.error} title="The server refused the metadata" compact /> : null}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" busy={mutation.isPending} data-testid="save-metadata">

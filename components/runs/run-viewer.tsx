@@ -14,6 +14,7 @@ import { CopyableId } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { StepsPanel } from '@/components/steps/steps-panel';
+import { ActivityHistory } from './activity-history';
 import { CancelRun } from './cancel-run';
 import { LastUpdated } from './last-updated';
 import { RunConfig } from './run-config';
@@ -122,7 +123,10 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
       )}
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[2fr_1fr]">
         <RunConfig run={run} />
-        <RunMetadata run={run} />
+        <div className="flex min-w-0 flex-col gap-5">
+          <RunMetadata run={run} />
+          <ActivityHistory threadId={threadId} runId={runId} />
+        </div>
       </div>
       <RunRawJson run={run} steps={steps} />
     </div>

@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { runStatusLook } from '@/components/ui/run-status-badge';
+import { AuditNoteField, checkNote } from '@/components/forms/audit-note-field';
 import { ToolOutputField } from './tool-output-field';
 import { useSecondClock } from './use-second-clock';
 
@@ -28,6 +29,8 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
   const [live, setLive] = useState(true);
   const [sent, setSent] = useState(false);
   const [streamEvents, setStreamEvents] = useState(0);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
   const plain = useSubmitToolOutputs(run.thread_id, run.id);
   const streamed = useSubmitToolOutputsStream(run.thread_id, run.id, () => setStreamEvents((n) => n + 1));
   const mutation = live ? streamed : plain;
@@ -61,8 +64,14 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
       return;
     }
     setServerFieldErrors({});
+    const noted = checkNote(note, false);
+    if (!noted.ok) {
+      setNoteError(noted.message);
+      return;
+    }
+    setNoteError(null);
     setSent(true);
-    mutation.mutate(checked.body, { onError: () => setSent(false) });
+    mutation.mutate({ body: checked.body, note: noted.note }, { onError: () => setSent(false) });
   }
 
   let lockReason: string | null = null;
@@ -115,6 +124,7 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
           The API takes every output in one request. Outputs are strings: JSON is sent as written, plain text is allowed.
         </p>
         {fields}
+        <AuditNoteField id="tool-outputs-note" value={note} onChange={setNote} error={noteError} />
         {mutation.error ? <ErrorState error={mutation.error} title="The server refused the tool outputs" compact /> : null}
         {lockReason ? (
           <output data-testid="tool-outputs-locked" className={submitted ? 'block text-sm text-success' : 'block text-sm font-medium text-warning'}>

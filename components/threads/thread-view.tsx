@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonRows } from '@/components/ui/spinner';
+import { ActivityHistory } from '@/components/runs/activity-history';
 import { CreateRunPanel } from './create-run-panel';
 import { MessagesPanel } from './messages-panel';
 import { RunsPanel } from './runs-panel';
@@ -62,6 +63,7 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
           ) : (
             <ThreadFacts thread={thread.data} />
           )}
+          <ActivityHistory threadId={threadId} />
         </div>
       </div>
     </div>

@@ -25,6 +25,11 @@ test.describe('run page: cancel and metadata', () => {
     expect(await rp.requestsTo('/cancel')).toBe(0);
 
     await page.getByTestId('cancel-run').click();
+    // A reason is required: without one, nothing is sent and the field says why.
+    await page.getByTestId('confirm-cancel-run').click();
+    await expect(page.getByTestId('field-error-cancel-reason')).toContainText('Say why');
+    expect(await rp.requestsTo('/cancel')).toBe(0);
+    await page.getByTestId('cancel-reason').fill('Customer asked — ticket #4521');
     await page.getByTestId('confirm-cancel-run').click();
     await rp.expectStatus('cancelling', 5_000);
     await expect(rp.diagnosis).toHaveText(/^Cancel requested \d+ s ago and not confirmed$/);
@@ -37,6 +42,8 @@ test.describe('run page: cancel and metadata', () => {
     await expect(rp.diagnosis).toHaveText(/^Cancelled \d+ s ago/);
     await expect(page.getByTestId('run-phase-row').last()).toHaveAttribute('data-status', 'cancelling');
     await expect(page.getByTestId('run-phase-terminal')).toContainText('cancelled');
+    // The run's history names who cancelled it, when, and why.
+    await expect(page.getByTestId('activity-history-entry').first()).toContainText(/Anonymous cancelled this run .*ago — Customer asked — ticket #4521/);
     await screenshot(page, testInfo, 'run-cancelled');
   });
 

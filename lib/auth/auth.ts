@@ -2,7 +2,6 @@ import 'server-only';
 import { apiKey } from '@better-auth/api-key';
 import { betterAuth } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
-import { nextCookies } from 'better-auth/next-js';
 import { admin } from 'better-auth/plugins/admin';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { Kysely } from 'kysely';
@@ -15,7 +14,8 @@ import { accessControl, adminPluginRoles } from './roles';
 
 // The one better-auth configuration: email + password (no public sign-up), the admin plugin for roles and bans,
 // personal API tokens (api-key plugin, `rb_` prefix) and OpenID Connect (generic OAuth). Tables come from migration
-// 0003_auth (lib/store/migrations); better-auth never migrates by itself here.
+// 0003_auth (lib/store/migrations); better-auth never migrates by itself here. No nextCookies plugin: Runboard uses
+// no server actions; cookies are set by the /api/auth handler's own responses (and /api/setup, /api/me).
 
 export type AuthDatabase = { db: Kysely<any>; dialect: 'sqlite' | 'postgres' };
 
@@ -92,7 +92,6 @@ export function createAuth(database: AuthDatabase, env: AuthEnv, secret: string,
         keyExpiration: { defaultExpiresIn: 90 * 86_400_000, minExpiresIn: 1, maxExpiresIn: 365 },
       }),
       genericOAuth({ config: oidcProviderConfigs() }),
-      nextCookies(),
     ],
   });
 }

@@ -61,6 +61,7 @@ export async function afterAuthRequest(ctx: HookContext, db: Kysely<any>): Promi
   const session = ctx.context.newSession;
   if (session && !(returned instanceof APIError)) {
     await clearFailedSignIns(db, email);
+    log('info', 'auth.sign_in', { userId: String(session.user.id), sessionId: session.session.id, address: meta.address });
     await record({ action: 'auth.sign_in', actor: userCaller(session.user, session.session.id, meta), outcome: 'success', subject: { userId: String(session.user.id), sessionId: session.session.id }, ...meta });
     // The session token travels only in the httpOnly cookie; page scripts never see it in a response body.
     const { user } = session;
@@ -70,5 +71,6 @@ export async function afterAuthRequest(ctx: HookContext, db: Kysely<any>): Promi
   // A refusal by the limits themselves is not another failed password.
   if (error && error.status === 'TOO_MANY_REQUESTS') return;
   await recordFailedSignIn(db, email);
+  log('info', 'auth.sign_in_failed', { email: email.trim().toLowerCase().slice(0, 320), address: meta.address, reason: error?.body?.code ?? null });
   await record({ action: 'auth.sign_in_failed', actor: null, outcome: 'failure', subject: { email: email.trim().toLowerCase().slice(0, 320) }, reason: error?.body?.code ? String(error.body.code) : null, ...meta });
 }

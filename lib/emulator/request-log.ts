@@ -30,6 +30,8 @@ const KEPT_HEADERS = [
   'x-stainless-package-version',
   'x-stainless-retry-count',
   'x-stainless-poll-helper',
+  // The caller's request id: lets a test match what reached the upstream to Runboard's own records (audit log).
+  'x-client-request-id',
 ];
 
 export function loggedHeaders(headers: IncomingHttpHeaders): Record<string, string> {

@@ -7,7 +7,18 @@ type ApiFetchOptions<T> = {
   query?: Record<string, string | number | undefined | null | string[]>;
   signal?: AbortSignal;
   schema: z.ZodType<T>;
+  /** Why this change is made: recorded in the audit log (sent as X-Runboard-Reason). */
+  reason?: string | null;
 };
+
+/**
+ * The X-Runboard-Reason header for a reason or note. Browsers only send Latin-1 in headers, so the text goes
+ * percent-encoded behind `utf-8''` (RFC 8187 style), which the server decodes.
+ */
+export function reasonHeader(reason: string | null | undefined): Record<string, string> {
+  const text = reason?.trim();
+  return text ? { 'x-runboard-reason': `utf-8''${encodeURIComponent(text)}` } : {};
+}
 
 /** Builds `/api/...` URLs; array values become repeated `key[]` params the way the upstream expects. */
 export function apiUrl(path: string, query?: ApiFetchOptions<unknown>['query']): string {
@@ -23,13 +34,17 @@ export function apiUrl(path: string, query?: ApiFetchOptions<unknown>['query']):
 
 /** The only place the browser calls fetch: parses success bodies with the contract, errors into ApiRequestError. */
 export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
-  const { method = 'GET', body, query, signal, schema } = options;
+  const { method = 'GET', body, query, signal, schema, reason } = options;
   let response: Response;
   try {
     response = await fetch(apiUrl(path, query), {
       method,
       signal,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...reasonHeader(reason),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

@@ -41,4 +41,8 @@ export const queryKeys = {
   profileTokens: () => ['profile', 'tokens'] as const,
   profileSessions: () => ['profile', 'sessions'] as const,
   invite: (token: string) => ['invite', token] as const,
+  /** The audit log page (filters + cursor pages). */
+  audit: (filters: Record<string, string | undefined> = {}) => ['audit', 'list', filters] as const,
+  /** What was done to a thread, or to one of its runs (invalidate the thread's to refresh both). */
+  auditHistory: (threadId: string, runId?: string) => (runId ? (['audit', 'history', threadId, runId] as const) : (['audit', 'history', threadId] as const)),
 };

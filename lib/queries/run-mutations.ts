@@ -52,9 +52,10 @@ export function useSubmitToolOutputs(threadId: string, runId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: runMutationKeys.submitToolOutputs(threadId, runId),
-    mutationFn: (body: SubmitToolOutputsBody) =>
-      apiFetch(`${runPath(threadId, runId)}/submit_tool_outputs`, { method: 'POST', body, schema: Run }),
+    mutationFn: ({ body, note }: { body: SubmitToolOutputsBody; note?: string }) =>
+      apiFetch(`${runPath(threadId, runId)}/submit_tool_outputs`, { method: 'POST', body, schema: Run, reason: note }),
     onSuccess: (run) => settle(queryClient, threadId, runId, run),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.auditHistory(threadId) }),
   });
 }
 
@@ -62,9 +63,11 @@ export function useCancelRun(threadId: string, runId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: runMutationKeys.cancel(threadId, runId),
-    mutationFn: () => apiFetch(`${runPath(threadId, runId)}/cancel`, { method: 'POST', schema: Run }),
+    // The reason is required by the dialog (the audit log shows it on the run page), not by the API.
+    mutationFn: ({ reason }: { reason: string }) => apiFetch(`${runPath(threadId, runId)}/cancel`, { method: 'POST', schema: Run, reason }),
     onSuccess: (run) => settle(queryClient, threadId, runId, run),
     onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.run(threadId, runId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.auditHistory(threadId) }),
     // Kept for the page's lifetime: it is the only record of when cancel was requested.
     gcTime: Number.POSITIVE_INFINITY,
   });
@@ -84,7 +87,8 @@ export function useModifyRunMetadata(threadId: string, runId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: runMutationKeys.modify(threadId, runId),
-    mutationFn: (body: ModifyRunBody) => apiFetch(runPath(threadId, runId), { method: 'POST', body, schema: Run }),
+    mutationFn: ({ body, note }: { body: ModifyRunBody; note?: string }) => apiFetch(runPath(threadId, runId), { method: 'POST', body, schema: Run, reason: note }),
     onSuccess: (run) => settle(queryClient, threadId, runId, run),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.auditHistory(threadId) }),
   });
 }

@@ -9,6 +9,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { createSseParser, decodeStreamEvent, type Message, type MessageDelta, type Run, type RunStep, type StreamEvent, type SubmitToolOutputsBody } from '@/lib/contract';
 import { applyMessageDelta, upsertStep } from '@/lib/view/run-stream-merge';
 import { ApiRequestError } from './api-error';
+import { reasonHeader } from './fetcher';
 import { queryKeys } from './keys';
 import { runPath } from './run';
 import { runMutationKeys } from './run-mutations';
@@ -90,10 +91,10 @@ export function useSubmitToolOutputsStream(threadId: string, runId: string, onEv
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: runMutationKeys.submitToolOutputs(threadId, runId),
-    mutationFn: async (body: SubmitToolOutputsBody) => {
+    mutationFn: async ({ body, note }: { body: SubmitToolOutputsBody; note?: string }) => {
       const response = await fetch(`${runPath(threadId, runId)}/submit_tool_outputs`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...reasonHeader(note) },
         body: JSON.stringify({ ...body, stream: true }),
       });
       return readRunStream(response, (event) => {
@@ -101,6 +102,10 @@ export function useSubmitToolOutputsStream(threadId: string, runId: string, onEv
         onEvent?.(event);
       });
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.runs(threadId) }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.runs(threadId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.auditHistory(threadId) }),
+      ]),
   });
 }

@@ -74,12 +74,13 @@ export function useCreateRun(threadId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['thread-mutation', 'create-run', threadId],
-    mutationFn: (body: CreateRunBody) => apiFetch(runsPath(threadId), { method: 'POST', body, schema: Run }),
+    mutationFn: ({ body, note }: { body: CreateRunBody; note?: string }) => apiFetch(runsPath(threadId), { method: 'POST', body, schema: Run, reason: note }),
     onSuccess: (run) => {
       queryClient.setQueryData(queryKeys.run(threadId, run.id), run);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.runs(threadId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.messages(threadId).slice(0, 3) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.auditHistory(threadId) }),
       ]);
     },
   });

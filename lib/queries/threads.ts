@@ -37,7 +37,7 @@ export function useCreateThreadAndRun() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['thread-mutation', 'create-thread-and-run'],
-    mutationFn: (body: CreateThreadAndRunBody) => apiFetch('/api/v1/threads/runs', { method: 'POST', body, schema: Run }),
+    mutationFn: ({ body, note }: { body: CreateThreadAndRunBody; note?: string }) => apiFetch('/api/v1/threads/runs', { method: 'POST', body, schema: Run, reason: note }),
     onSuccess: (run) => {
       queryClient.setQueryData(queryKeys.run(run.thread_id, run.id), run);
       // The proxy recorded the new thread: the home list now has it.

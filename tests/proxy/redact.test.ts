@@ -20,6 +20,8 @@ describe('redact', () => {
     expect(redactString('sent Authorization: Bearer sk-live-abcdefgh1234')).not.toMatch(/abcdefgh1234/);
     expect(redactString('https://h/x?api-key=abc123&limit=2')).toBe(`https://h/x?api-key=${REDACTED}&limit=2`);
     expect(redactString('id run_abc and thread_def stay')).toBe('id run_abc and thread_def stay');
+    // DATABASE_URL credentials, e.g. in a connection error.
+    expect(redactString('cannot reach postgres://runboard:s3cr3t-pw@db:5432/rb')).toBe(`cannot reach postgres://runboard:${REDACTED}@db:5432/rb`);
   });
 
   it('turns errors into name/message/code and survives cycles', () => {

@@ -37,6 +37,9 @@ async function looks(page: Page, testInfo: import('@playwright/test').TestInfo, 
 }
 
 test.describe('people', () => {
+  // Several browsers and many page loads each, on a shared machine.
+  test.describe.configure({ timeout: 240_000 });
+
   test('the admin invites an operator by link and a viewer with a temporary password; each signs in', async ({ page, browser, baseURL }, testInfo) => {
     const operatorEmail = `olga-${unique()}@people.test`;
     const viewerEmail = `vic-${unique()}@people.test`;
@@ -47,7 +50,7 @@ test.describe('people', () => {
     const dialog = page.getByTestId('invite-dialog');
     await dialog.getByLabel('Email').fill('not an email');
     await dialog.getByRole('button', { name: 'Create invite link' }).click();
-    await expect(dialog.getByTestId('field-error-invite-email')).toHaveText('must be an email address such as ana@example.com');
+    await expect(dialog.getByTestId('field-error-invite-email')).toContainText('must be an email address such as ana@example.com');
     await dialog.getByLabel('Email').fill(operatorEmail);
     await dialog.getByLabel('Role').selectOption('operator');
     await dialog.getByRole('button', { name: 'Create invite link' }).click();

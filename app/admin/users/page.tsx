@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
 import { UsersView } from '@/components/admin/users-view';
-import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requireViewer } from '@/lib/auth/viewer';
 import { can } from '@/lib/view/roles';
 
@@ -16,7 +16,7 @@ export default async function AdminUsersPage() {
       {can(viewer, 'admin') ? (
         <UsersView />
       ) : (
-        <ErrorState error={new Error('Only admins can manage people. Ask an admin to change your role.')} title="Admins only" />
+        <EmptyState title="Admins only" description="Only admins can manage people. Ask an admin to change your role." testId="admins-only" />
       )}
     </>
   );

@@ -89,7 +89,8 @@ export function createAuth(database: AuthDatabase, env: AuthEnv, secret: string,
         rateLimit: { enabled: false },
         // Lists show the last four characters (kept in the key's metadata by lib/auth/tokens.ts), not the first ones.
         startingCharactersConfig: { shouldStore: false },
-        keyExpiration: { defaultExpiresIn: 90 * 86_400_000, minExpiresIn: 1, maxExpiresIn: 365 },
+        // Seconds (the plugin's unit); lib/auth/tokens.ts always passes the chosen lifetime anyway.
+        keyExpiration: { defaultExpiresIn: 90 * 86_400, minExpiresIn: 1, maxExpiresIn: 365 },
       }),
       genericOAuth({ config: oidcProviderConfigs() }),
     ],

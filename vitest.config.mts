@@ -8,7 +8,7 @@ export default defineConfig({
     environment: 'node',
     // PostgreSQL for the suites that run on both engines (uses TEST_DATABASE_URL, else starts a throwaway cluster).
     globalSetup: ['tests/support/postgres-global-setup.ts'],
-    setupFiles: ['tests/support/store-per-file.ts'],
+    setupFiles: ['tests/support/auth-env.ts', 'tests/support/store-per-file.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // 'server-only' throws outside a React server bundle; unit tests import server modules directly.

@@ -16,6 +16,12 @@ function stage(name, command, args, extraEnv = {}) {
   const t0 = Date.now();
   console.log(`\n== ${name}: ${[command, ...args].join(' ')}`);
   const r = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  // Interrupted (Ctrl-C, timeout): the stage's child got the signal too. Stop here — signal handlers cannot run
+  // while spawnSync blocks, so this is where the run notices — and let the exit handler remove the cluster.
+  if (['SIGINT', 'SIGTERM', 'SIGHUP'].includes(r.signal)) {
+    console.log(`== ${name}: interrupted (${r.signal})`);
+    process.exit(130);
+  }
   const ok = r.status === 0;
   results.push({ name, ok, seconds: (Date.now() - t0) / 1000 });
   console.log(`== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -30,7 +30,7 @@ export function AuditView({ filters }: { filters: AuditFilterValues }) {
         title="Audit log"
         subtitle={
           <span className="text-sm text-muted">
-            Every change made through Runboard and every security event, newest first. Times are shown in {zone}; hover one for the exact time in UTC.
+            Every change made through Runboard and every security event, newest first. Times are in {zone}; hover one to see it in UTC too.
           </span>
         }
         actions={

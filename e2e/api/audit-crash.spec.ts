@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { expect, test } from '@playwright/test';
-import { startEmulatorServer, type EmulatorServer } from '../../lib/emulator';
+import { startEmulatorServer, type EmulatorServer } from '../../lib/emulator/server';
 // @ts-expect-error plain ESM script shared with `npm test`
 import { startCluster } from '../../scripts/pg-cluster.mjs';
 import { startHeldRelay, type HeldRelay } from '../support/held-relay';
@@ -85,11 +85,27 @@ async function forwardedMutations(emulator: EmulatorServer): Promise<Logged[]> {
   return all.filter((r) => r.method === 'POST' && /\/(cancel|submit_tool_outputs)$/.test(r.path));
 }
 
-async function auditRecords(server: NextServer): Promise<Array<{ request_id: string; outcome: string; action: string; reason: string | null }>> {
+// The burst is sent by a signed-in admin (created from the environment at first start, the same on the restart).
+const ADMIN = { RUNBOARD_ADMIN_EMAIL: 'crash@runboard.test', RUNBOARD_ADMIN_PASSWORD: 'crash-test admin password', RUNBOARD_SECRET: 'crash-test-secret-0123456789-0123456789' };
+
+async function signIn(server: NextServer): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ email: ADMIN.RUNBOARD_ADMIN_EMAIL, password: ADMIN.RUNBOARD_ADMIN_PASSWORD }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+async function auditRecords(server: NextServer, cookie: string): Promise<Array<{ request_id: string; outcome: string; action: string; reason: string | null }>> {
   const out: Array<{ request_id: string; outcome: string; action: string; reason: string | null }> = [];
   let cursor: string | null = null;
   do {
-    const res = await fetch(`${server.url}/api/audit?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    const res = await fetch(`${server.url}/api/audit?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const page = (await res.json()) as { data: typeof out; next_cursor: string | null };
     out.push(...page.data);
@@ -108,13 +124,14 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     try {
       const targets = await prepareTargets(emulator);
       relay = await startHeldRelay(emulator.url);
-      server = await startNextServer(DIST, { ...database.env, OPENAI_BASE_URL: relay.url, OPENAI_API_KEY: API_KEY, RUNBOARD_LOG: 'off', RUNBOARD_UPSTREAM_TIMEOUT_MS: '120000' });
+      server = await startNextServer(DIST, { ...database.env, ...ADMIN, OPENAI_BASE_URL: relay.url, OPENAI_API_KEY: API_KEY, RUNBOARD_LOG: 'off', RUNBOARD_UPSTREAM_TIMEOUT_MS: '120000' });
+      const cookie = await signIn(server);
       await fetch(new URL('/__emulator/requests', emulator.url), { method: 'DELETE', headers: { authorization: `Bearer ${API_KEY}` } });
 
       const burst = targets.map((t, i) =>
         fetch(`${server!.url}${t.url}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-runboard-reason': `burst ${i}` },
+          headers: { 'content-type': 'application/json', 'x-runboard-reason': `burst ${i}`, cookie },
           body: t.body === undefined ? undefined : JSON.stringify(t.body),
         }).then((r) => r.status, () => 'connection lost' as const),
       );
@@ -130,13 +147,14 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       expect(ids.every((id) => typeof id === 'string' && id.startsWith('req_rb_'))).toBe(true);
 
       // The same database after a restart: WAL recovery (SQLite) or a new pool (PostgreSQL), then the log.
-      server = await startNextServer(DIST, { ...database.env, OPENAI_BASE_URL: `${emulator.url}`, OPENAI_API_KEY: API_KEY, RUNBOARD_LOG: 'off' });
-      const records = await auditRecords(server);
+      server = await startNextServer(DIST, { ...database.env, ...ADMIN, OPENAI_BASE_URL: `${emulator.url}`, OPENAI_API_KEY: API_KEY, RUNBOARD_LOG: 'off' });
+      const records = await auditRecords(server, cookie);
       const byRequest = new Map(records.map((r) => [r.request_id, r]));
       const missing = ids.filter((id) => !byRequest.has(id!));
       expect(missing, `${missing.length} of ${ids.length} forwarded mutations have no intent record`).toEqual([]);
       for (const id of ids) expect(byRequest.get(id!)).toMatchObject({ outcome: 'unknown', reason: expect.stringMatching(/^burst \d+$/) });
       expect(new Set(forwarded.map((r) => r.path.split('/').at(-1)))).toEqual(new Set(['cancel', 'submit_tool_outputs']));
+      console.log(`[${engine}] ${ids.length} of ${2 * BURST} mutations forwarded before the kill; ${records.length} intent records, all forwarded ones present, outcome unknown`);
     } finally {
       await server?.process.stop();
       await relay?.close();

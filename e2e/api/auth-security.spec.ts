@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '../fixtures';
+import { expect, test, type EmulatorControl } from '../fixtures';
 import { identity, tokenOf } from '../support/identities';
 
 // Against the real server: only Runboard's own host names are answered (DNS rebinding), cross-site writes are
@@ -98,7 +98,7 @@ test.describe('host names, cross-site writes, identities', () => {
   });
 });
 
-async function someRun(emulator: import('../fixtures').EmulatorControl): Promise<{ threadId: string; runId: string }> {
+async function someRun(emulator: EmulatorControl): Promise<{ threadId: string; runId: string }> {
   const thread = (await emulator.threads())[0]!;
   const runs = await emulator.call<{ data: Array<{ id: string }> }>('GET', `/threads/${thread.id}/runs?limit=1`);
   return { threadId: thread.id, runId: runs.data[0]!.id };

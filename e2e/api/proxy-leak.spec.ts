@@ -21,6 +21,9 @@ test('the key appears in no response and no static file', async ({ request, emul
 
   const calls: Array<() => ReturnType<typeof request.get>> = [
     () => request.get('/'),
+    () => request.get('/sign-in'),
+    () => request.get('/setup?token=not-a-valid-setup-token'),
+    () => request.get('/api/me'),
     () => request.get(`/threads/${thread.id}`),
     () => request.get(`/threads/${thread.id}/runs/${runId}`),
     () => request.get('/api/health'),

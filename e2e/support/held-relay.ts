@@ -2,7 +2,7 @@
 // log shows it as forwarded) but holds the answers to mutations until released — in flight, deterministically, for
 // the crash test. Closing the relay drops whatever it still holds.
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 export type HeldRelay = { url: string; held: () => number; release: () => void; close: () => Promise<void> };
 
@@ -11,7 +11,6 @@ export async function startHeldRelay(target: string): Promise<HeldRelay> {
   let releaseAll!: () => void;
   const released = new Promise<void>((resolve) => (releaseAll = resolve));
   let held = 0;
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const out = http.request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
@@ -29,10 +28,6 @@ export async function startHeldRelay(target: string): Promise<HeldRelay> {
     out.on('error', () => res.destroy());
     req.pipe(out);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -40,8 +35,9 @@ export async function startHeldRelay(target: string): Promise<HeldRelay> {
     held: () => held,
     release: releaseAll,
     close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, screenshot, test } from '../fixtures';
 import { expectNoSeriousA11yViolations } from '../pages/axe';
@@ -9,7 +10,7 @@ import { identity } from '../support/identities';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-async function signIn(page: import('@playwright/test').Page, email: string, password: string) {
+async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

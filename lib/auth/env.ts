@@ -1,24 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConfigError } from '@/lib/upstream/config';
+import { ConfigError, intInRange } from '@/lib/upstream/config';
 
 // Sign-in settings from the environment, validated like the upstream ones: every problem names the variable and
 // says what is expected; secret values (RUNBOARD_SECRET, RUNBOARD_ADMIN_PASSWORD, DATABASE_URL) are never echoed.
 
 const SECRET_VARS = new Set(['RUNBOARD_SECRET', 'RUNBOARD_ADMIN_PASSWORD', 'DATABASE_URL']);
 const blank = (value: unknown) => (typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value);
-
-const wholeNumber = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
-      .transform(Number)
-      .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
-      .optional()
-      .transform((v) => v ?? fallback),
-  );
 
 const publicUrl = z.preprocess(
   blank,
@@ -54,8 +42,8 @@ const AuthEnvSchema = z.object({
   DATABASE_URL: z.preprocess(blank, z.string().optional()),
   RUNBOARD_PUBLIC_URL: publicUrl,
   RUNBOARD_TRUST_PROXY: flag,
-  RUNBOARD_SESSION_IDLE_HOURS: wholeNumber(1, 24 * 30, 12),
-  RUNBOARD_SESSION_MAX_DAYS: wholeNumber(1, 90, 7),
+  RUNBOARD_SESSION_IDLE_HOURS: intInRange(1, 24 * 30, 12),
+  RUNBOARD_SESSION_MAX_DAYS: intInRange(1, 90, 7),
   RUNBOARD_ADMIN_EMAIL: z.preprocess(blank, z.email('must be an email address').optional()),
   RUNBOARD_ADMIN_PASSWORD: z.preprocess(blank, z.string().min(12, 'must be at least 12 characters').max(128, 'must be at most 128 characters').optional()),
 });

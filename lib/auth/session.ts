@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Kysely } from 'kysely';
 import type { Role } from '@/lib/view/roles';
 import { SESSION_COOKIE, TOKEN_PREFIX } from './auth';
 import { toRole, lowerRole } from './roles';
@@ -61,7 +62,12 @@ export async function resolveIdentity(pair: AuthPair, headers: Headers, url: str
 
 async function resolveToken(pair: AuthPair, key: string): Promise<Identity> {
   const result = await pair.plain.api.verifyApiKey({ body: { key } });
-  if (!result.valid || !result.key) return { kind: 'none', problem: 'invalid_token' };
+  if (!result.valid || !result.key) {
+    // The plugin answers "invalid" for a database failure too; a lookup that throws tells the two apart (an outage
+    // must be a 503, not a 401).
+    if (result.error?.code === 'INVALID_API_KEY') await (pair.store.db as Kysely<any>).selectFrom('apikey').select('id').limit(1).execute();
+    return { kind: 'none', problem: 'invalid_token' };
+  }
   const ctx = await pair.plain.$context;
   const user = (await ctx.internalAdapter.findUserById(result.key.referenceId)) as UserRow | null;
   if (!user || user.banned) return { kind: 'none', problem: 'invalid_token' };

@@ -3,6 +3,7 @@ import { anonymousCaller, requestMeta } from '@/lib/auth/caller';
 import { getAuthPair } from '@/lib/auth/runtime';
 import { resolveIdentity, type Identity } from '@/lib/auth/session';
 import { roleAtLeast, type Role } from '@/lib/view/roles';
+import { describeStore, storeOptionsFromEnv } from '@/lib/store/db';
 import { errorResponse } from './api-error';
 
 // The single place that decides who is calling and what they may do, for the proxy and every Runboard route.
@@ -46,10 +47,23 @@ export function callerFromIdentity(identity: Identity, meta: Base): Caller {
   return caller;
 }
 
+/** The database holding sessions and tokens could not be asked: the request is answered 503, never let through. */
+export class IdentityUnavailableError extends Error {}
+
 export async function resolveCaller(request: Request): Promise<Caller> {
   const meta = requestMeta(request.headers);
-  const identity = await resolveIdentity(await getAuthPair(), request.headers, request.url);
+  let identity: Identity;
+  try {
+    identity = await resolveIdentity(await getAuthPair(), request.headers, request.url);
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new IdentityUnavailableError(`Runboard cannot check who is calling: the database (${describeStore(storeOptionsFromEnv())}) is unavailable: ${cause}`, { cause: error });
+  }
   return callerFromIdentity(identity, meta);
+}
+
+export function identityUnavailableResponse(error: IdentityUnavailableError, headers: Record<string, string> = {}): Response {
+  return errorResponse(503, error.message, { type: 'server_error', code: 'auth_unavailable' }, headers);
 }
 
 const ROLE_NAME: Record<Role, string> = { viewer: 'a viewer', operator: 'an operator', admin: 'an admin' };
@@ -91,8 +105,14 @@ export function authorize(caller: Caller, endpoint: EndpointRef): AccessDecision
 }
 
 /** For Runboard's own API routes: the caller when allowed, else the 401/403 answer in the API's error envelope. */
-export async function guardRoute(request: Request, endpoint: EndpointRef): Promise<{ caller: Caller; refused: null } | { caller: Caller; refused: Response }> {
-  const caller = await resolveCaller(request);
+export async function guardRoute(request: Request, endpoint: EndpointRef): Promise<{ caller: Caller | null; refused: null } | { caller: Caller | null; refused: Response }> {
+  let caller: Caller;
+  try {
+    caller = await resolveCaller(request);
+  } catch (error) {
+    if (error instanceof IdentityUnavailableError) return { caller: null, refused: identityUnavailableResponse(error) };
+    throw error;
+  }
   const decision = authorize(caller, endpoint);
   if (decision.allowed) return { caller, refused: null };
   return { caller, refused: errorResponse(decision.status, decision.message, { code: decision.code }) };

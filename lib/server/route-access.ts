@@ -10,6 +10,6 @@ type Handler = (request: Request, caller: Caller) => Promise<Response> | Respons
 export function withAccess(id: string, needs: Role, handler: Handler): (request: Request) => Promise<Response> {
   return async (request) => {
     const { caller, refused } = await guardRoute(request, { id, method: request.method, mutation: false, needs });
-    return refused ?? handler(request, caller);
+    return refused ?? handler(request, caller!);
   };
 }

@@ -48,7 +48,8 @@ const baseUrl = z.preprocess(
     .optional(),
 );
 
-const intInRange = (min: number, max: number, fallback: number) =>
+/** A whole number within [min, max] from an env string; blank → fallback. Messages name the range. */
+export const intInRange = (min: number, max: number, fallback: number) =>
   z.preprocess(
     blankToUndefined,
     z

@@ -6,6 +6,7 @@ import type { Caller } from '@/lib/server/access';
 import { recordMutationIntent, recordMutationOutcome, recordSecurityEvent } from '@/lib/server/audit';
 import { applyAuditRetention } from '@/lib/store/audit-log';
 import { forEachEngine } from '@/tests/support/engines';
+import { withIdentity } from '../proxy/support/identity';
 
 // The /audit API on both engines: filters, cursor pages, streamed exports, the history of one run, retention.
 
@@ -16,7 +17,8 @@ const alice: Caller = { ...base, kind: 'user', id: 'user_alice', name: 'Alice Ad
 const olga: Caller = { ...base, kind: 'user', id: 'user_olga', name: 'Olga Operator', email: 'olga@example.com', role: 'operator', sessionId: 'sess_2' };
 const script: Caller = { ...base, kind: 'token', id: 'user_olga', name: 'Olga Operator', email: 'olga@example.com', role: 'operator', tokenId: 'tok_9', tokenName: 'nightly' };
 
-const get = async (handler: (r: Request) => Promise<Response>, path: string) => handler(new Request(`http://localhost${path}`));
+// Asked as an admin (a personal token of a real user in the suite's store).
+const get = async (handler: (r: Request) => Promise<Response>, path: string) => handler(await withIdentity(new Request(`http://localhost${path}`)));
 const json = async (res: Response) => (await res.json()) as { data: Array<Record<string, unknown>>; next_cursor: string | null; has_more: boolean; error?: { param: string } };
 
 async function at<T>(ms: number, fn: () => Promise<T>): Promise<T> {

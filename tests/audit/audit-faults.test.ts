@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/store/db';
+import { parseAuthEnv } from '@/lib/auth/env';
+import { authFor } from '@/lib/auth/runtime';
 // @ts-expect-error plain ESM script shared with `npm test`
 import { startCluster } from '../../scripts/pg-cluster.mjs';
 import { pointStoreAt } from '@/tests/support/engines';
@@ -12,7 +14,8 @@ import { callProxy, errorOf, restoreEnv, setEnv } from '../proxy/support/harness
 import { startTestEmulator, type EmulatorHandle } from '../proxy/support/emulator';
 
 // When the audit log cannot be written, mutations are refused with a 503 that says why, and nothing is forwarded:
-// an SQLite file the server may only read, and a PostgreSQL server that stopped (and came back).
+// an SQLite file the server may only read (signed-in reads still work), and a PostgreSQL server that stopped (then
+// nobody can be identified: everything is 503) and came back.
 
 let emulator: EmulatorHandle;
 let assistantId: string;
@@ -38,7 +41,15 @@ describe('audit database failing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'runboard-readonly-'));
     const file = join(dir, 'runboard.db');
     try {
-      await (await openStore({ sqliteFile: file })).close();
+      // A signed-in operator, made while the file is still writable: reading a session needs no write.
+      const store = await openStore({ sqliteFile: file });
+      const auth = authFor(store, parseAuthEnv(), file).plain;
+      await auth.api.createUser({ body: { email: 'op@example.com', password: 'fault-test password', name: 'Op', role: 'operator' } });
+      const signIn = await auth.handler(
+        new Request('http://localhost/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.0.0.1' }, body: JSON.stringify({ email: 'op@example.com', password: 'fault-test password' }) }),
+      );
+      const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      await store.close();
       chmodSync(file, 0o444);
       chmodSync(dir, 0o777);
       const { threadId, runId } = await stuckRun();
@@ -50,7 +61,7 @@ describe('audit database failing', () => {
         timeout: 60_000,
         // Root may write any file, so the server side runs as `nobody` there, like a service account would.
         ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-        env: { ...process.env, HOME: dir, RUNBOARD_DB_FILE: file, DATABASE_URL: '', OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: emulator.apiKey, RUNBOARD_LOG: 'off', FAULT_THREAD_ID: threadId, FAULT_RUN_ID: runId },
+        env: { ...process.env, HOME: dir, RUNBOARD_DB_FILE: file, DATABASE_URL: '', OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: emulator.apiKey, RUNBOARD_LOG: 'off', FAULT_THREAD_ID: threadId, FAULT_RUN_ID: runId, FAULT_COOKIE: cookie },
       });
       const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { read: number; cancel: number; body: { error: { message: string; code: string } } };
       expect(result.read).toBe(200);
@@ -78,12 +89,16 @@ describe('audit database failing', () => {
       const refused = await callProxy('POST', `/threads/${during.threadId}/runs/${during.runId}/cancel`, { headers: { 'x-runboard-reason': 'while down' } });
       expect(refused.status).toBe(503);
       const error = await errorOf(refused);
-      expect(error.code).toBe('audit_unavailable');
+      // Identifying the caller is the first thing that needs the database.
+      expect(error.code).toBe('auth_unavailable');
       expect(error.message).toContain(`PostgreSQL at 127.0.0.1:${cluster.port}/postgres`);
-      expect(error.message).toMatch(/ECONNREFUSED|terminat|shut ?down/i);
+      expect(error.message).toMatch(/ECONNREFUSED|terminat|shut ?down|timeout/i);
       expect(await forwardedCancels()).toEqual([]);
-      // Reads do not depend on the audit log.
-      expect((await callProxy('GET', `/threads/${during.threadId}/runs/${during.runId}`)).status).toBe(200);
+      // Sessions and tokens live in the same database: while it is down nobody can be identified, so reads are
+      // refused too (503, never let through unchecked).
+      const read = await callProxy('GET', `/threads/${during.threadId}/runs/${during.runId}`);
+      expect(read.status).toBe(503);
+      expect((await errorOf(read)).code).toBe('auth_unavailable');
 
       cluster.start();
       expect((await callProxy('POST', `/threads/${during.threadId}/runs/${during.runId}/cancel`)).status).toBe(200);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Store } from '@/lib/store/db';
 import { forEachEngine } from '@/tests/support/engines';
 import { callProxy, errorOf, restoreEnv, setEnv } from '../proxy/support/harness';
+import { testIdentity } from '../proxy/support/identity';
 import { startTestEmulator, type EmulatorHandle } from '../proxy/support/emulator';
 import { okRun, startFaultUpstream, type FaultUpstream } from '../proxy/support/fault-upstream';
 
@@ -38,6 +39,9 @@ async function createStuckRun(): Promise<{ threadId: string; runId: string }> {
 }
 
 forEachEngine('audit of proxied mutations', (getStore) => {
+  // The suite's signed-in admin (password hashing, token) is made before any timed wait.
+  beforeAll(() => testIdentity('admin'));
+
   it('cancel: the intent is in the log while the request is in flight, the outcome is appended after', async () => {
     useFault();
     let open!: () => void;
@@ -48,7 +52,7 @@ forEachEngine('audit of proxied mutations', (getStore) => {
     await expect.poll(() => fault.hits.length).toBe(1);
     const inFlight = await getStore().db.selectFrom('audit_log').selectAll().where('run_id', '=', 'run_a1').execute();
     expect(inFlight).toHaveLength(1);
-    expect(inFlight[0]).toMatchObject({ category: 'mutation', action: 'run.cancel', thread_id: 'thread_a1', reason: 'customer asked', outcome: null, outcome_status: null, actor_kind: 'anonymous', user_agent: 'audit-test/1' });
+    expect(inFlight[0]).toMatchObject({ category: 'mutation', action: 'run.cancel', thread_id: 'thread_a1', reason: 'customer asked', outcome: null, outcome_status: null, actor_kind: 'token', actor_email: 'admin@proxy.test', actor_role: 'admin', user_agent: 'audit-test/1' });
     open();
     const res = await pending;
     expect(res.status).toBe(200);

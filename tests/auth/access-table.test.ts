@@ -34,7 +34,7 @@ beforeAll(async () => {
   ids = { thread, run, assistant, stuckThread, stuckRun, step: steps.data[0]!.id };
   for (const role of ['viewer', 'operator', 'admin'] as const) {
     const identity = await testIdentity(role);
-    headersFor.set(role, { cookie: identity.cookie });
+    headersFor.set(role, { cookie: await identity.cookie() });
     if (role !== 'admin') headersFor.set(`${role}-token`, { authorization: `Bearer ${identity.token}` });
   }
   const { getAuthPair } = await import('@/lib/auth/runtime');

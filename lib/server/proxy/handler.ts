@@ -4,7 +4,7 @@ import { ConfigError } from '@/lib/upstream/config';
 import { newRequestId } from '@/lib/upstream/client';
 import type { Connection } from '@/lib/upstream/connection';
 import { isUpstreamError } from '@/lib/upstream/errors';
-import { authorize, resolveCaller, type Caller } from '../access';
+import { IdentityUnavailableError, authorize, identityUnavailableResponse, resolveCaller, type Caller } from '../access';
 import { errorResponse, unexpectedErrorResponse, upstreamErrorResponse } from '../api-error';
 import { AuditUnavailableError, recordMutationIntent, recordMutationOutcome } from '../audit';
 import { getDefaultConnection } from '../connection';
@@ -99,7 +99,14 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     logRequest({ ...routeBase, status: 503, rejected: 'bad_config' });
     return errorResponse(503, error.message, { type: 'server_error', code: 'bad_config' }, { 'x-request-id': requestId });
   }
-  const caller = await resolveCaller(request);
+  let caller: Caller;
+  try {
+    caller = await resolveCaller(request);
+  } catch (error) {
+    if (!(error instanceof IdentityUnavailableError)) throw error;
+    logRequest({ ...routeBase, status: 503, rejected: 'auth_unavailable' });
+    return identityUnavailableResponse(error, { 'x-request-id': requestId });
+  }
   const decision = authorize(caller, endpoint);
   if (!decision.allowed) return refuse(decision.status, decision.message, decision.code, null, decision.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
   const crossSite = checkCrossSite(request, endpoint);

@@ -6,8 +6,10 @@ async function main(): Promise<void> {
   const thread = process.env.FAULT_THREAD_ID!;
   const run = process.env.FAULT_RUN_ID!;
   const base = `http://localhost/api/v1/threads/${thread}/runs/${run}`;
-  const read = await handleProxyRequest(new Request(base));
-  const cancel = await handleProxyRequest(new Request(`${base}/cancel`, { method: 'POST', headers: { 'x-runboard-reason': 'fault test' } }));
+  // Signed in as an operator (session made by the parent before the file became read-only).
+  const cookie = process.env.FAULT_COOKIE!;
+  const read = await handleProxyRequest(new Request(base, { headers: { cookie } }));
+  const cancel = await handleProxyRequest(new Request(`${base}/cancel`, { method: 'POST', headers: { cookie, 'x-runboard-reason': 'fault test' } }));
   process.stdout.write(`${JSON.stringify({ read: read.status, cancel: cancel.status, body: await cancel.json() })}\n`);
 }
 

@@ -5,7 +5,7 @@ import { InviteError } from '@/lib/auth/invites';
 import { PeopleError } from '@/lib/auth/people';
 import { TokenRuleError } from '@/lib/auth/tokens';
 import { readCapped } from '@/lib/upstream/read-capped';
-import { resolveCaller, type Caller } from '../access';
+import { IdentityUnavailableError, identityUnavailableResponse, resolveCaller, type Caller } from '../access';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from '../api-error';
 import { AuditUnavailableError } from '../audit';
 
@@ -65,6 +65,7 @@ export function errorToResponse(error: unknown, context: Record<string, unknown>
   if (error instanceof PeopleError || error instanceof TokenRuleError || error instanceof InviteError) {
     return errorResponse(error.status, error.message, { code: error.code });
   }
+  if (error instanceof IdentityUnavailableError) return identityUnavailableResponse(error);
   if (error instanceof AuditUnavailableError) return errorResponse(503, error.message, { type: 'server_error', code: 'audit_unavailable' });
   return unexpectedErrorResponse(error, context);
 }

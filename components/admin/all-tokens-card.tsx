@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonRows } from '@/components/ui/spinner';
-import { ConfirmDialog } from '@/components/profile/confirm-dialog';
+import { RevokeTokenDialog } from '@/components/profile/revoke-token-dialog';
 import { TokenTable } from '@/components/profile/token-table';
 import { PagePager } from './page-pager';
 
@@ -32,21 +32,7 @@ export function AllTokensCard() {
           <PagePager page={tokens.data.page} pageSize={tokens.data.page_size} total={tokens.data.total} onPage={setPage} noun="tokens" />
         </>
       )}
-      <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke “${revoking?.name ?? ''}” of ${revoking?.owner.email ?? ''}?`}
-        confirmLabel="Revoke token"
-        testId="revoke-token-dialog"
-        busy={revoke.isPending}
-        error={revoke.error}
-        onClose={() => {
-          revoke.reset();
-          setRevoking(null);
-        }}
-        onConfirm={() => revoking && revoke.mutate(revoking.id, { onSuccess: () => setRevoking(null) })}
-      >
-        <p>Scripts using it get 401 from their next request on. The owner sees it disappear from their profile.</p>
-      </ConfirmDialog>
+      <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} revoke={revoke} showOwner note="The owner sees it disappear from their profile." />
     </Card>
   );
 }

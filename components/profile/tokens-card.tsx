@@ -9,8 +9,8 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonRows } from '@/components/ui/spinner';
-import { ConfirmDialog } from './confirm-dialog';
 import { CreateTokenDialog } from './create-token-dialog';
+import { RevokeTokenDialog } from './revoke-token-dialog';
 import { TokenTable } from './token-table';
 
 /** The person's own API tokens: list, create (shown once), revoke. */
@@ -43,21 +43,7 @@ export function TokensCard({ ownRole }: { ownRole: RoleValue }) {
         )}
       </div>
       <CreateTokenDialog open={creating} onClose={() => setCreating(false)} ownRole={ownRole} />
-      <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
-        confirmLabel="Revoke token"
-        testId="revoke-token-dialog"
-        busy={revoke.isPending}
-        error={revoke.error}
-        onClose={() => {
-          revoke.reset();
-          setRevoking(null);
-        }}
-        onConfirm={() => revoking && revoke.mutate(revoking.id, { onSuccess: () => setRevoking(null) })}
-      >
-        <p>Scripts using it get 401 from their next request on. This cannot be undone.</p>
-      </ConfirmDialog>
+      <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} revoke={revoke} note="This cannot be undone." />
     </Card>
   );
 }

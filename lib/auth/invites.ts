@@ -1,4 +1,5 @@
 import 'server-only';
+import { RuleError } from './rule-error';
 import { createHash } from 'node:crypto';
 import { constantTimeEqual, generateRandomString } from 'better-auth/crypto';
 import type { RoleValue } from '@/lib/contract/people';
@@ -14,16 +15,7 @@ export const INVITE_DAYS = 7;
 const identifier = (userId: string) => `runboard-invite:${userId}`;
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
-export class InviteError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 | 410,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'InviteError';
-  }
-}
+export class InviteError extends RuleError {}
 
 /** A fresh single-use link secret for `userId`, replacing any earlier one. Returns the token for the URL. */
 export async function issueInvite(userId: string): Promise<{ token: string; expiresAt: Date }> {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { RuleError } from './rule-error';
 import { generateRandomString } from 'better-auth/crypto';
 import type { PersonSummary, Profile, RoleValue, SessionSummary, UserStatus } from '@/lib/contract/people';
 import { issueInvite } from './invites';
@@ -9,16 +10,7 @@ import { getAuthPair } from './runtime';
 // password, role changes, deactivation (better-auth's `banned` flag: sign-in refused, sessions deleted here, tokens
 // refused by verifyPersonalToken) and sessions. Rules about *who* may do this live in lib/server/people.
 
-export class PeopleError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'PeopleError';
-  }
-}
+export class PeopleError extends RuleError {}
 
 type UserRow = {
   id: string;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { RuleError } from './rule-error';
 import type { TokenSummary } from '@/lib/contract/people';
 import { TOKEN_DAYS } from '@/lib/contract/people';
 import { roleAtLeast, type Role } from '@/lib/view/roles';
@@ -13,16 +14,7 @@ import { getAuthPair } from './runtime';
 
 const TABLE = 'apikey';
 
-export class TokenRuleError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'TokenRuleError';
-  }
-}
+export class TokenRuleError extends RuleError {}
 
 type KeyRow = {
   id: string;

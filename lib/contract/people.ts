@@ -51,12 +51,11 @@ export const PersonSummary = z.object({
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
-export const PersonPage = z.object({
-  data: z.array(PersonSummary),
-  page: z.number().int(),
-  page_size: z.number().int(),
-  total: z.number().int(),
-});
+/** One numbered page of a counted list (people lists are small, so they have page numbers and totals). */
+const Paged = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), page: z.number().int(), page_size: z.number().int(), total: z.number().int() });
+
+export const PersonPage = Paged(PersonSummary);
 export type PersonPage = z.infer<typeof PersonPage>;
 
 export const TokenSummary = z.object({
@@ -72,12 +71,7 @@ export const TokenSummary = z.object({
 });
 export type TokenSummary = z.infer<typeof TokenSummary>;
 
-export const TokenPage = z.object({
-  data: z.array(TokenSummary),
-  page: z.number().int(),
-  page_size: z.number().int(),
-  total: z.number().int(),
-});
+export const TokenPage = Paged(TokenSummary);
 export type TokenPage = z.infer<typeof TokenPage>;
 
 /** The only answer that ever carries a token's secret: shown once, never stored in plain text. */

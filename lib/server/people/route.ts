@@ -1,9 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { formatZodIssues, issuePath } from '@/lib/contract';
-import { InviteError } from '@/lib/auth/invites';
-import { PeopleError } from '@/lib/auth/people';
-import { TokenRuleError } from '@/lib/auth/tokens';
+import { RuleError } from '@/lib/auth/rule-error';
 import { readCapped } from '@/lib/upstream/read-capped';
 import { IdentityUnavailableError, identityUnavailableResponse, resolveCaller, type Caller } from '../access';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from '../api-error';
@@ -62,7 +60,7 @@ function refuse(caller: Caller, need: Need, request: Request): Response | null {
 }
 
 export function errorToResponse(error: unknown, context: Record<string, unknown>): Response {
-  if (error instanceof PeopleError || error instanceof TokenRuleError || error instanceof InviteError) {
+  if (error instanceof RuleError) {
     return errorResponse(error.status, error.message, { code: error.code });
   }
   if (error instanceof IdentityUnavailableError) return identityUnavailableResponse(error);

@@ -2,7 +2,8 @@ import OpenAI, { AuthenticationError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, setActive } from '@/lib/auth/people';
 import { createPersonalToken, revokeToken } from '@/lib/auth/tokens';
-import { ORIGIN, proxyFetch } from './support/harness';
+import { GET } from '@/app/api/v1/[...path]/route';
+import { ORIGIN } from './support/harness';
 import { startSdkWorld, type SdkWorld } from './support/sdk';
 
 // The official SDK's identity through the proxy: the suites run it with a personal token (support/sdk.ts); here the
@@ -15,9 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-// x-test-anonymous: the harness would otherwise add the admin's session cookie to a request without an rb_ token.
-const sdk = (apiKey: string) =>
-  new OpenAI({ apiKey, baseURL: `${ORIGIN}/api/v1`, fetch: proxyFetch, maxRetries: 0, defaultHeaders: { 'x-test-anonymous': '1' } });
+// Straight into the proxy's GET export, with only what the SDK sends (the harness's proxyFetch would add the admin's
+// session cookie to a request without an rb_ token).
+const bareFetch: typeof fetch = async (input, init) => GET(new Request(input, init));
+const sdk = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${ORIGIN}/api/v1`, fetch: bareFetch, maxRetries: 0 });
 
 async function expect401(client: OpenAI, message: RegExp) {
   await world.emulator.clearRequests();

@@ -1,12 +1,14 @@
 import http from 'node:http';
 import { expect, test } from '../fixtures';
+import { tokenOf } from '../support/identities';
 
-// Raw requests (paths exactly as written, not normalised by a client) against the real server.
+// Raw requests (paths exactly as written, not normalised by a client) against the real server, as a viewer's script.
 
 function rawGet(baseURL: string, path: string): Promise<{ status: number; body: string; type: string }> {
   const url = new URL(baseURL);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method: 'GET', path }, (res) => {
+    const headers = { authorization: `Bearer ${tokenOf('viewer')}` };
+    const req = http.request({ host: url.hostname, port: url.port, method: 'GET', path, headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }));

@@ -124,3 +124,56 @@ export async function closedLoop(clients: number, seconds: number, send: () => P
     statuses,
   };
 }
+
+export type SerialResult = { requests: number; mean: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number | null };
+
+/**
+ * Concurrency 1, several scenarios side by side: each gets `seconds` in total, in alternating 0.5 s slices, so a
+ * burst of load from other processes falls on every scenario alike. `cpuMs` (a process's CPU time so far) is read
+ * around each slice: CPU per request does not grow when other processes make this one wait for a core, wall time does.
+ */
+export async function sideBySide<K extends string>(
+  seconds: number,
+  senders: Record<K, () => Promise<Response>>,
+  cpuMs: () => number | null = () => null,
+): Promise<Record<K, SerialResult>> {
+  const names = Object.keys(senders) as K[];
+  const latencies = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  const errors = Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
+  const cpu = Object.fromEntries(names.map((n) => [n, 0 as number | null])) as Record<K, number | null>;
+  for (let slice = 0; slice < seconds * 2; slice += 1) {
+    for (const name of names) {
+      const cpuBefore = cpuMs();
+      const end = performance.now() + 500;
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          const response = await senders[name]();
+          await response.arrayBuffer();
+          if (!response.ok) errors[name] += 1;
+        } catch {
+          errors[name] += 1;
+        }
+        latencies[name].push(performance.now() - t0);
+      }
+      const cpuAfter = cpuMs();
+      const spent = cpu[name];
+      cpu[name] = spent === null || cpuBefore === null || cpuAfter === null ? null : spent + cpuAfter - cpuBefore;
+    }
+  }
+  const result = {} as Record<K, SerialResult>;
+  for (const name of names) {
+    const sorted = latencies[name].sort((a, b) => a - b);
+    const mean = sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length);
+    const spent = cpu[name];
+    result[name] = {
+      requests: sorted.length,
+      mean,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      errors: errors[name],
+      cpuMsPerRequest: spent === null || sorted.length === 0 ? null : spent / sorted.length,
+    };
+  }
+  return result;
+}

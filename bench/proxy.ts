@@ -1,20 +1,23 @@
 // npm run bench:proxy — the proxy's cost and its polling efficiency, measured in one run on one emulator:
 //  1. retrieve-run requests/s and p50/p99 latency, direct to the emulator vs through Runboard's /api/v1 proxy
 //     (a real `next start` from a production build in .next-bench), with the ratio;
-//  2. 50 concurrent clients polling one active run through the proxy for 10 s: how many requests reached the
+//  2. one request at a time (concurrency 1): the latency the proxy adds over Next's own route floor (/api/health),
+//     mean and p99, with floor and proxy measured in alternating slices so that machine load hits both alike;
+//  3. 50 concurrent clients polling one active run through the proxy for 10 s: how many requests reached the
 //     upstream (emulator request log). Target: about one per second.
-//  3. the identity check: proxied requests with a session cookie, with a personal API token, and with neither (a 401
+//  4. the identity check: proxied requests with a session cookie, with a personal API token, and with neither (a 401
 //     that never reaches the upstream), and GET /api/me (identity check only) next to the /api/health floor.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { startEmulatorServer } from '../lib/emulator/server';
-import { closedLoop, ensureBuild, processCpuMs, startNext, type LoadResult } from './proxy-support';
+import { closedLoop, ensureBuild, processCpuMs, sideBySide, startNext, type LoadResult, type SerialResult } from './proxy-support';
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-bench';
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 16);
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const SERIAL_SECONDS = Number(process.env.BENCH_SERIAL_SECONDS || 12);
 const POLLERS = 50;
 const POLL_SECONDS = 10;
 
@@ -104,13 +107,15 @@ async function main(): Promise<void> {
     identityRows.push(['GET /api/me, personal API token (identity check only)', await measure(meToken)]);
     identityRows.push(['floor: GET /api/health (no identity check)', rows[3]![1]]);
 
+    const serial = await sideBySide(SERIAL_SECONDS, { floor: nextFloor, proxied, direct }, () => processCpuMs(next.pid));
+
     await fetch(`${origin}/__emulator/requests`, { method: 'DELETE', headers });
     const polling = await closedLoop(POLLERS, POLL_SECONDS, proxiedActive);
     const log = await call<{ data?: Array<{ method: string; path: string }> } | Array<{ method: string; path: string }>>('GET', `${origin}/__emulator/requests`);
     const entries = Array.isArray(log) ? log : (log.data ?? []);
     const upstreamCalls = entries.filter((e) => e.method === 'GET' && e.path === `/v1${runPath(active)}`).length;
 
-    printReport(rows, polling, upstreamCalls);
+    printReport(rows, serial, polling, upstreamCalls);
     printIdentityReport(identityRows);
   } finally {
     next.stop();
@@ -118,7 +123,7 @@ async function main(): Promise<void> {
   }
 }
 
-function printReport(rows: Array<[string, Row]>, polling: LoadResult, upstreamCalls: number): void {
+function printReport(rows: Array<[string, Row]>, serial: Record<'floor' | 'proxied' | 'direct', SerialResult>, polling: LoadResult, upstreamCalls: number): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -135,6 +140,17 @@ function printReport(rows: Array<[string, Row]>, polling: LoadResult, upstreamCa
   console.log(`\nproxy / direct throughput (uncached): ${(proxied.rps / direct.rps).toFixed(2)}×   p50 overhead: +${(proxied.p50 - direct.p50).toFixed(2)} ms`);
   console.log(`proxy / direct throughput (active run, poll cache): ${(cached.rps / direct.rps).toFixed(2)}×`);
   console.log(`proxy / Next floor throughput (uncached): ${(proxied.rps / floor.rps).toFixed(2)}×  (how much of the cost is the proxy's own work)`);
+  const { floor: f1, proxied: p1, direct: d1 } = serial;
+  console.log(`\nOne request at a time (concurrency 1, ${SERIAL_SECONDS} s per scenario in alternating 0.5 s slices):`);
+  console.log(`${pad('scenario', 56)}${'requests'.padStart(9)}${'mean ms'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'Next CPU'.padStart(11)}`);
+  for (const [name, r] of [['floor: GET /api/health', f1], ['retrieve run through the proxy (uncached)', p1], ['retrieve run direct to the emulator', d1]] as const) {
+    console.log(`${pad(name, 56)}${String(r.requests).padStart(9)}${num(r.mean, 3)}${num(r.p50, 3)}${num(r.p99, 3)}${cpu(r.cpuMsPerRequest)}`);
+  }
+  console.log(`proxy adds over the floor: mean +${(p1.mean - f1.mean).toFixed(3)} ms, p99 +${(p1.p99 - f1.p99).toFixed(3)} ms  (targets: ≤ 0.5 ms mean, ≤ 2 ms p99)`);
+  console.log(`  of which the upstream round trip itself (direct mean ${d1.mean.toFixed(3)} ms): proxy's own work ≈ +${(p1.mean - f1.mean - d1.mean).toFixed(3)} ms mean`);
+  if (p1.cpuMsPerRequest !== null && f1.cpuMsPerRequest !== null) {
+    console.log(`  Next CPU per request over the floor (not inflated by waiting for a core): +${(p1.cpuMsPerRequest - f1.cpuMsPerRequest).toFixed(3)} ms`);
+  }
   console.log(`\n${POLLERS} clients polling one active run through the proxy for ${polling.seconds.toFixed(1)} s:`);
   console.log(`  client requests answered: ${polling.requests} (${polling.rps.toFixed(0)}/s, p50 ${polling.p50.toFixed(2)} ms, p99 ${polling.p99.toFixed(2)} ms, errors ${polling.errors})`);
   console.log(`  upstream requests:        ${upstreamCalls} (${(upstreamCalls / polling.seconds).toFixed(2)}/s; target ≈ 1/s)`);

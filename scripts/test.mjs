@@ -96,6 +96,10 @@ if (e2e) {
   if (e2e.stats.expected + e2e.stats.flaky + e2e.stats.unexpected === 0) failed += 1;
 } else failed += 1;
 for (const r of results) if (!r.ok && !['unit + contract', 'e2e'].includes(r.name)) failed += 1;
+// A runner that failed without a failed test (an unhandled error, a crashed worker) still fails the run.
+for (const [name, report, failedTests] of [['unit + contract', vitest, vitest?.numFailedTests], ['e2e', e2e, e2e?.stats.unexpected]]) {
+  if (report && failedTests === 0 && results.find((r) => r.name === name)?.ok === false) failed += 1;
+}
 
 console.log('\n== summary');
 for (const r of results) console.log(`   ${r.ok ? 'ok    ' : 'FAILED'} ${r.name} (${r.seconds.toFixed(1)} s)`);

@@ -11,7 +11,7 @@ import { test as base } from '../fixtures';
 import { startSparseUpstream } from './sparse-upstream';
 import { ROOT, freePort, spawnGroup, startNextServer, waitFor, type Child, type NextServer } from './processes';
 
-export const SPEC_PATH = path.resolve(ROOT, '../shared/spec/openai-openapi.yaml');
+export const SPEC_PATH = path.join(ROOT, 'spec/openai-openapi.yaml');
 export const ROBUSTNESS_API_KEY = 'sk-test-robustness';
 
 export async function startSteady(): Promise<{ url: string; process: Child }> {

@@ -103,21 +103,79 @@ export const ToolResourcesOut = z.looseObject({
 });
 export type ToolResourcesOut = z.infer<typeof ToolResourcesOut>;
 
-/** Request tool_resources: code_interpreter.file_ids ≤20, file_search.vector_store_ids ≤1. */
-export const ToolResourcesInput = z.strictObject({
-  code_interpreter: z.strictObject({ file_ids: z.array(z.string()).max(20).optional() }).optional(),
-  file_search: z
+/** How an inline vector store cuts its files: `auto` (800/400 tokens), or `static` with the spec's bounds. */
+export const CHUNKING_LIMITS = { minChunkTokens: 100, maxChunkTokens: 4096 } as const;
+export const ChunkingStrategyInput = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('auto') }),
+  z.strictObject({
+    type: z.literal('static'),
+    static: z
+      .strictObject({
+        max_chunk_size_tokens: z.int().min(CHUNKING_LIMITS.minChunkTokens).max(CHUNKING_LIMITS.maxChunkTokens),
+        chunk_overlap_tokens: z.int().min(0),
+      })
+      // The spec states this in prose only ("must not exceed half of max_chunk_size_tokens"); the API enforces it.
+      .superRefine((sizes, ctx) => {
+        if (sizes.chunk_overlap_tokens * 2 > sizes.max_chunk_size_tokens) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['chunk_overlap_tokens'],
+            message: `must be at most half of max_chunk_size_tokens (${Math.floor(sizes.max_chunk_size_tokens / 2)})`,
+            input: sizes.chunk_overlap_tokens,
+          });
+        }
+      }),
+  }),
+]);
+export type ChunkingStrategyInput = z.infer<typeof ChunkingStrategyInput>;
+
+/** `vector_stores[]`: a vector store created inline with the thread or assistant (the spec leaves its keys open). */
+const InlineVectorStoreInput = z.looseObject({
+  file_ids: z.array(z.string()).optional(),
+  chunking_strategy: ChunkingStrategyInput.optional(),
+  metadata: Metadata.nullish(),
+});
+
+/**
+ * `file_search` names at most one vector store: an existing one (`vector_store_ids`) or one to create
+ * (`vector_stores`), never both. Where the spec makes it a oneOf (creating a thread or an assistant) one of the two
+ * is required; elsewhere (run-level resources, modifying a thread) an empty object is allowed.
+ */
+function fileSearchResources({ requireOne }: { requireOne: boolean }) {
+  return z
     .strictObject({
       vector_store_ids: z.array(z.string()).max(1).optional(),
-      // Thread creation may create a vector store inline; kept loose (chunking strategies vary).
-      vector_stores: z
-        .array(z.looseObject({ file_ids: z.array(z.string()).optional(), metadata: Metadata.nullish() }))
-        .max(1)
-        .optional(),
+      vector_stores: z.array(InlineVectorStoreInput).max(1).optional(),
     })
-    .optional(),
-});
+    .superRefine((fileSearch, ctx) => {
+      const hasIds = fileSearch.vector_store_ids !== undefined;
+      const hasStores = fileSearch.vector_stores !== undefined;
+      if (hasIds && hasStores) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['vector_stores'],
+          message: 'give either vector_store_ids (an existing vector store) or vector_stores (one to create), not both',
+          input: fileSearch.vector_stores,
+        });
+      } else if (requireOne && !hasIds && !hasStores) {
+        ctx.addIssue({ code: 'custom', message: 'must contain vector_store_ids or vector_stores', input: fileSearch });
+      }
+    });
+}
+
+function toolResources(options: { requireOne: boolean }) {
+  return z.strictObject({
+    code_interpreter: z.strictObject({ file_ids: z.array(z.string()).max(20).optional() }).optional(),
+    file_search: fileSearchResources(options).optional(),
+  });
+}
+
+/** Request tool_resources when creating a thread or an assistant: code_interpreter.file_ids ≤20, one vector store. */
+export const ToolResourcesInput = toolResources({ requireOne: true });
 export type ToolResourcesInput = z.infer<typeof ToolResourcesInput>;
+/** Request tool_resources on create-thread-and-run and modify-thread, where `file_search` may be empty. */
+export const ToolResourcesUpdateInput = toolResources({ requireOne: false });
+export type ToolResourcesUpdateInput = z.infer<typeof ToolResourcesUpdateInput>;
 
 // ---------------------------------------------------------------------------------------------
 // response_format, reasoning_effort

@@ -102,6 +102,13 @@ describe('CreateThreadAndRunBody', () => {
     ['reasoning_effort (create-run only)', { ...A, reasoning_effort: 'low' }, 'reasoning_effort'],
     ['21 code_interpreter files', { ...A, tool_resources: { code_interpreter: { file_ids: Array.from({ length: 21 }, (_, i) => `file-${i}`) } } }, 'tool_resources.code_interpreter.file_ids'],
     ['2 vector stores', { ...A, tool_resources: { file_search: { vector_store_ids: ['vs_1', 'vs_2'] } } }, 'tool_resources.file_search.vector_store_ids'],
+    ['vector_store_ids and vector_stores', { ...A, tool_resources: { file_search: { vector_store_ids: ['vs_1'], vector_stores: [{}] } } }, 'tool_resources.file_search.vector_stores'],
+    ['a new thread whose file_search names no vector store', { ...A, thread: { tool_resources: { file_search: {} } } }, 'thread.tool_resources.file_search'],
+    [
+      'chunk overlap over half the chunk size',
+      { ...A, thread: { tool_resources: { file_search: { vector_stores: [{ chunking_strategy: { type: 'static', static: { max_chunk_size_tokens: 300, chunk_overlap_tokens: 151 } } }] } } } },
+      'thread.tool_resources.file_search.vector_stores[0].chunking_strategy.static.chunk_overlap_tokens',
+    ],
     ['thread message without content', { ...A, thread: { messages: [{ role: 'user' }] } }, 'thread.messages[0].content'],
     ['unknown thread key', { ...A, thread: { title: 'x' } }, 'thread.title'],
   ])('rejects %s', (_name, body, param) => {

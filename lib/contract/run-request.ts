@@ -10,7 +10,7 @@ import {
   ReasoningEffort,
   ResponseFormatInput,
   ToolDefinitionInput,
-  ToolResourcesInput,
+  ToolResourcesUpdateInput,
 } from './assistant';
 import { CreateMessageBody } from './message';
 import { CreateThreadBody } from './thread';
@@ -74,7 +74,7 @@ export type CreateRunBody = z.infer<typeof CreateRunBody>;
 export const CreateThreadAndRunBody = z.strictObject({
   ...runOptions,
   thread: CreateThreadBody.optional(),
-  tool_resources: ToolResourcesInput.nullish(),
+  tool_resources: ToolResourcesUpdateInput.nullish(),
 });
 export type CreateThreadAndRunBody = z.infer<typeof CreateThreadAndRunBody>;
 

@@ -1,7 +1,7 @@
 /** Threads: read shape, create/modify bodies and the delete response. */
 import { z } from 'zod';
 import { Metadata, MetadataOut, ResponseId, UnixTime } from './common';
-import { ToolResourcesInput, ToolResourcesOut } from './assistant';
+import { ToolResourcesInput, ToolResourcesOut, ToolResourcesUpdateInput } from './assistant';
 import { CreateMessageBody } from './message';
 
 /** v1 threads have no `tool_resources`; v2 has it (nullable), so it is optional here. */
@@ -24,7 +24,7 @@ export type CreateThreadBody = z.infer<typeof CreateThreadBody>;
 
 /** POST /threads/{thread_id}: only metadata and tool_resources are mutable. */
 export const ModifyThreadBody = z.strictObject({
-  tool_resources: ToolResourcesInput.nullish(),
+  tool_resources: ToolResourcesUpdateInput.nullish(),
   metadata: Metadata.nullish(),
 });
 export type ModifyThreadBody = z.infer<typeof ModifyThreadBody>;

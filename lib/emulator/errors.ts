@@ -1,7 +1,7 @@
 /**
  * Errors in the API's envelope: `{ error: { message, type, param, code } }`. Handlers throw
  * `EmulatorError`; the server turns it into the response. Message texts copy what the real
- * service sends (see shared/docs/assistants-api.md §5, §9) so client code written against the
+ * service sends (the API reference's run status rules and error bodies) so client code written against the
  * emulator handles the real thing.
  */
 import { badIdMessage } from '../contract';

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, getStore } from '@/lib/store/db';
+import { describe, expect, it } from 'vitest';
+import { getStore } from '@/lib/store/db';
 import { recordRunsSeen, recordThreadSeen } from '@/lib/store/threads-seen';
-import { resetServerEnv } from './env';
 import { handleLookup } from './lookup';
 import { handleRecentThreads } from './recent-threads';
+import { withUnreachableUpstream } from '@/tests/support/unreachable-upstream';
 
 // A configured (unreachable) upstream, so no embedded emulator boots and no test waits on the network.
-const saved = { ...process.env };
-beforeAll(() => {
-  process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1';
-  process.env.OPENAI_API_KEY = 'sk-lookup-test-000000000000';
-  process.env.RUNBOARD_UPSTREAM_RETRIES = '0';
-  process.env.RUNBOARD_UPSTREAM_TIMEOUT_MS = '1000';
-  process.env.RUNBOARD_DB_FILE = ':memory:';
-  resetServerEnv();
-});
-afterAll(async () => {
-  await closeStore();
-  process.env = saved;
-  resetServerEnv();
-});
+withUnreachableUpstream('sk-lookup-test-000000000000');
 
 const get = (url: string) => new Request(`http://localhost${url}`);
 

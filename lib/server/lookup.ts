@@ -6,6 +6,7 @@ import type { Connection } from '@/lib/upstream/connection';
 import { upstreamJson } from '@/lib/upstream/json';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
+import { flushObservedAnswers } from './observe';
 import { seedFromEmulator } from './recent-threads';
 
 // GET /api/lookup?run_id=run_… — which thread a run belongs to. The API has no /runs/{id} (every run path needs the
@@ -53,6 +54,7 @@ export async function handleLookup(request: Request): Promise<Response> {
   try {
     const connection = await getDefaultConnection();
     if (connection.mode === 'emulator') await seedFromEmulator(connection);
+    await flushObservedAnswers();
     const known = await findThreadForRun((await getStore()).db, connection.id, runId);
     if (known) return Response.json({ run_id: runId, thread_id: known, source: 'store' }, { headers: { 'cache-control': NO_STORE } });
     const { threadId, threadsScanned } = await scanRecentThreads(connection, runId);

@@ -5,7 +5,12 @@ import { log } from './log';
 
 // Seam called after every successful JSON answer the proxy passes back. It remembers threads and runs seen through
 // Runboard (the API cannot list threads nor find a run without its thread), feeding the home page's recent threads
-// and the run-id lookup. Must never break the proxied answer: failures are logged and swallowed.
+// and the run-id lookup. Must never break nor slow the proxied answer: answers are queued and written once the
+// current turn of the event loop is over (the one in which Next writes the response), in one
+// transaction per batch; failures are logged and swallowed.
+// Readers of what was recorded await flushObservedAnswers() first, so they always see every answer already passed on.
+// These are sightings, not records of what people did (that is the audit log): a server killed between an answer and
+// the next turn of the event loop may forget the last few, which the next read of those threads records again.
 
 export type ProxiedResponseContext = {
   connectionId: string;
@@ -15,9 +20,63 @@ export type ProxiedResponseContext = {
   body: unknown;
 };
 
-/** Records in the background; the returned promise (for tests) settles when the sighting is stored or dropped. */
-export function observeProxiedResponse(ctx: ProxiedResponseContext): Promise<void> {
-  return getStore()
-    .then((store) => recordProxiedAnswer(store.db, ctx))
-    .catch((error: unknown) => log('warn', 'store.record_failed', { endpointId: ctx.endpointId, error }));
+/** A full queue is written at once (on the request that fills it) rather than growing or dropping sightings. */
+const MAX_QUEUED = 256;
+
+type ObserveQueue = { pending: ProxiedResponseContext[]; timer: NodeJS.Immediate | null; writing: Promise<void> };
+// On globalThis: Next evaluates route bundles as separate module instances, and all must share one queue.
+const holder = globalThis as typeof globalThis & { runboardObserveQueue?: ObserveQueue };
+
+function queue(): ObserveQueue {
+  holder.runboardObserveQueue ??= { pending: [], timer: null, writing: Promise.resolve() };
+  return holder.runboardObserveQueue;
+}
+
+export function observeProxiedResponse(ctx: ProxiedResponseContext): void {
+  const q = queue();
+  q.pending.push(ctx);
+  if (q.pending.length >= MAX_QUEUED) {
+    void flushObservedAnswers();
+    return;
+  }
+  // Not a longer timer: one request at a time, a write due a few milliseconds later lands on the next request.
+  q.timer ??= setImmediate(() => void flushObservedAnswers());
+}
+
+/**
+ * Writes every queued answer now, in one transaction, after any write already under way. Resolves once everything
+ * queued so far is stored (or logged as failed); never rejects. Safe to call at any time.
+ */
+export function flushObservedAnswers(): Promise<void> {
+  const q = queue();
+  if (q.timer) clearImmediate(q.timer);
+  q.timer = null;
+  if (q.pending.length === 0) return q.writing;
+  const batch = q.pending;
+  q.pending = [];
+  q.writing = q.writing.then(() => writeBatch(batch));
+  return q.writing;
+}
+
+async function writeBatch(batch: ProxiedResponseContext[]): Promise<void> {
+  let db;
+  try {
+    ({ db } = await getStore());
+  } catch (error) {
+    log('warn', 'store.record_failed', { answers: batch.length, error });
+    return;
+  }
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const answer of batch) await recordProxiedAnswer(trx, answer);
+    });
+    return;
+  } catch {
+    // Written again below, one by one.
+  }
+  // One bad answer must not cost the others their sightings (and PostgreSQL gives up the whole transaction after
+  // an error): each is written on its own; recording a sighting twice changes nothing.
+  for (const answer of batch) {
+    await recordProxiedAnswer(db, answer).catch((error: unknown) => log('warn', 'store.record_failed', { endpointId: answer.endpointId, error }));
+  }
 }

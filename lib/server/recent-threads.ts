@@ -6,6 +6,7 @@ import { countThreadsSeen, getMeta, listRecentThreads, recordRunsSeen, recordThr
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
 import { log } from './log';
+import { flushObservedAnswers } from './observe';
 
 // GET /api/threads/recent — threads seen through this Runboard on the current connection, newest first.
 // The Assistants API cannot list threads (401 missing_scope for API keys), so this list is Runboard's own memory.
@@ -97,6 +98,7 @@ export async function handleRecentThreads(request: Request): Promise<Response> {
   try {
     const connection = await getDefaultConnection();
     if (connection.mode === 'emulator') await seedFromEmulator(connection);
+    await flushObservedAnswers();
     const { db } = await getStore();
     const rows = await listRecentThreads(db, connection.id, limit + 1, offset);
     const data = rows.slice(0, limit).map(toDto);

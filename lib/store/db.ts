@@ -41,8 +41,12 @@ function openPostgres(databaseUrl: string): Store {
     idleTimeoutMillis: 30_000,
     types: pgTypes,
   });
-  // An idle client losing its server (restart, failover) emits 'error' on the pool; unhandled, it would kill the process.
-  pool.on('error', (error) => console.warn(`[runboard] database connection lost: ${error.message}`));
+  // A client losing its server (restart, failover) emits 'error': on the pool while idle, on the client itself while
+  // checked out (between two statements of a transaction). Unhandled, either would kill the process; the statement
+  // in progress fails on its own (and the audit seam answers 503).
+  const lost = (error: Error) => console.warn(`[runboard] database connection lost: ${error.message}`);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -21,6 +21,11 @@ export type ThreadSeen = {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** Runs `fn` in a transaction, or inside the caller's when `db` already is one (a batch of sightings). */
+function inTransaction(db: Db, fn: (trx: Db) => Promise<void>): Promise<void> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
 /** The larger of two integer columns (SQLite's two-argument MAX and PostgreSQL's GREATEST differ; CASE is portable). */
 const larger = (a: string, b: string) => sql<number>`CASE WHEN ${sql.ref(a)} > ${sql.ref(b)} THEN ${sql.ref(a)} ELSE ${sql.ref(b)} END`;
 /** The incoming run is at least as new as the thread's recorded last run. */
@@ -39,7 +44,7 @@ export async function recordThreadSeen(db: Db, s: ThreadSighting): Promise<void>
   const seenAt = s.seenAt ?? nowSeconds();
   const text = s.title?.text.replace(/\s+/g, ' ').trim().slice(0, 200) || null;
   const source = text ? (s.title?.source ?? null) : null;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom('threads_seen')
       .select('title_source')
@@ -76,7 +81,7 @@ export async function recordRunsSeen(db: Db, connectionId: string, runs: readonl
     const prev = newestPerThread.get(run.threadId);
     if (!prev || (run.createdAt ?? 0) >= (prev.createdAt ?? 0)) newestPerThread.set(run.threadId, run);
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('runs_seen')
       .values([...byId.values()].map((r) => ({ connection_id: connectionId, run_id: r.runId, thread_id: r.threadId, status: r.status ?? null, created_at: r.createdAt ?? null, seen_at: seenAt })))
@@ -146,7 +151,7 @@ export async function findThreadForRun(db: Db, connectionId: string, runId: stri
 
 /** A thread the upstream says is gone (404) leaves the recent list, with its runs. */
 export async function forgetThread(db: Db, connectionId: string, threadId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('threads_seen').where('connection_id', '=', connectionId).where('thread_id', '=', threadId).execute();
     await trx.deleteFrom('runs_seen').where('connection_id', '=', connectionId).where('thread_id', '=', threadId).execute();
   });

@@ -77,13 +77,31 @@ describe('audit database failing', () => {
 
   it('PostgreSQL stopped: cancel gets 503 naming the server and the cause, nothing is forwarded; once it is back, cancel works', async () => {
     const cluster = (await startCluster()) as { url: string; port: number; halt: () => void; start: () => void; stop: () => void };
-    const { restore } = await pointStoreAt({ databaseUrl: cluster.url });
+    const { store, restore } = await pointStoreAt({ databaseUrl: cluster.url });
     try {
       setEnv({ OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: emulator.apiKey, RUNBOARD_LOG: 'off', DATABASE_URL: cluster.url });
       const before = await stuckRun();
       expect((await callProxy('POST', `/threads/${before.threadId}/runs/${before.runId}/cancel`)).status).toBe(200);
 
+      // A transaction in progress holds a connection between two statements when the server goes away: the
+      // transaction fails, and the lost connection must not take the process down (an uncaught 'error' event would).
+      let started!: () => void;
+      const inTransaction = new Promise<void>((resolve) => (started = resolve));
+      let resume!: () => void;
+      const halted = new Promise<void>((resolve) => (resume = resolve));
+      const held = store.db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.selectFrom('audit_log').select('id').limit(1).execute();
+          started();
+          await halted;
+          await trx.selectFrom('audit_log').select('id').limit(1).execute();
+        })
+        .then(() => 'committed', () => 'failed');
+      await inTransaction;
       cluster.halt();
+      resume();
+      expect(await held).toBe('failed');
       const during = await stuckRun();
       await emulator.clearRequests();
       const refused = await callProxy('POST', `/threads/${during.threadId}/runs/${during.runId}/cancel`, { headers: { 'x-runboard-reason': 'while down' } });

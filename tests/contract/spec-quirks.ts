@@ -1,5 +1,5 @@
 /**
- * The allow-list of spec quirks (shared/docs/assistants-api.md §13) that `validateAgainstSpec`
+ * The allow-list of spec quirks (where spec/openai-openapi.yaml and the API reference disagree) that `validateAgainstSpec`
  * tolerates. Each entry is a place where the spec's schema disagrees with the API's real,
  * documented behaviour; an emulator response that matches the real API must not fail because of
  * it. Anything NOT listed here is a real contract violation.

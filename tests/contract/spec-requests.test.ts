@@ -82,6 +82,9 @@ const runRows: Row[] = [
   { name: 'assistant_id with a slash', body: { assistant_id: 'asst_1/x' }, valid: false, stricter: 'assistant_id must match ID_PATTERN' },
 ];
 
+const threadFileSearch = (fileSearch: unknown) => ({ ...A, thread: { tool_resources: { file_search: fileSearch } } });
+const chunking = (strategy: unknown) => threadFileSearch({ vector_stores: [{ file_ids: ['file-1'], chunking_strategy: strategy }] });
+
 const threadAndRunRows: Row[] = [
   { name: 'minimal', body: A, valid: true },
   { name: 'with thread and tool_resources', valid: true, body: {
@@ -97,6 +100,22 @@ const threadAndRunRows: Row[] = [
   { name: '2 vector stores', body: { ...A, tool_resources: { file_search: { vector_store_ids: ['vs_1', 'vs_2'] } } }, valid: false },
   { name: 'thread message without role', body: { ...A, thread: { messages: [{ content: 'x' }] } }, valid: false },
   { name: 'unknown key in tool_resources', body: { ...A, tool_resources: { web: {} } }, valid: false, stricter: NESTED_CLOSED },
+  // file_search on a new thread: a oneOf of vector_store_ids and vector_stores; inline stores' chunking_strategy.
+  { name: 'thread vector_store_ids and vector_stores', body: threadFileSearch({ vector_store_ids: ['vs_1'], vector_stores: [{ file_ids: ['file-1'] }] }), valid: false },
+  { name: 'thread file_search with neither', body: threadFileSearch({}), valid: false },
+  { name: '2 inline vector stores', body: threadFileSearch({ vector_stores: [{}, {}] }), valid: false },
+  { name: 'chunking auto', body: chunking({ type: 'auto' }), valid: true },
+  { name: 'chunking static 100/50', body: chunking({ type: 'static', static: { max_chunk_size_tokens: 100, chunk_overlap_tokens: 50 } }), valid: true },
+  { name: 'chunking static 4096/0', body: chunking({ type: 'static', static: { max_chunk_size_tokens: 4096, chunk_overlap_tokens: 0 } }), valid: true },
+  { name: 'chunking unknown type', body: chunking({ type: 'fixed' }), valid: false },
+  { name: 'chunking auto with extra key', body: chunking({ type: 'auto', static: {} }), valid: false },
+  { name: 'chunking static without static', body: chunking({ type: 'static' }), valid: false },
+  { name: 'chunking static without overlap', body: chunking({ type: 'static', static: { max_chunk_size_tokens: 800 } }), valid: false },
+  { name: 'chunking static 99 tokens', body: chunking({ type: 'static', static: { max_chunk_size_tokens: 99, chunk_overlap_tokens: 0 } }), valid: false },
+  { name: 'chunking static 4097 tokens', body: chunking({ type: 'static', static: { max_chunk_size_tokens: 4097, chunk_overlap_tokens: 0 } }), valid: false },
+  { name: 'chunking static 800.5 tokens', body: chunking({ type: 'static', static: { max_chunk_size_tokens: 800.5, chunk_overlap_tokens: 0 } }), valid: false },
+  { name: 'chunking overlap over half', body: chunking({ type: 'static', static: { max_chunk_size_tokens: 800, chunk_overlap_tokens: 401 } }), valid: false, stricter: 'the overlap limit (half of max_chunk_size_tokens) is prose-only in the spec' },
+  { name: 'chunking negative overlap', body: chunking({ type: 'static', static: { max_chunk_size_tokens: 800, chunk_overlap_tokens: -1 } }), valid: false, stricter: 'the spec sets no minimum on chunk_overlap_tokens; a negative overlap means nothing' },
 ];
 
 const modifyRunRows: Row[] = [

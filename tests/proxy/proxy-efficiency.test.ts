@@ -107,3 +107,16 @@ describe('PollCache', () => {
     expect(cache.deletePrefix('c')).toBe(1);
   });
 });
+
+describe('compression', () => {
+  it('a small answer is marked no-transform (Next does not gzip it); a large page may still be compressed', async () => {
+    upstream().script({ kind: 'json', status: 200, body: okRun('run_e1', 'completed') });
+    const small = await callProxy('GET', RUN);
+    expect(small.headers.get('cache-control')).toBe('no-store, no-transform');
+    const runs = Array.from({ length: 20 }, (_, i) => ({ ...okRun(`run_e${i}`, 'completed'), instructions: 'Answer briefly. '.repeat(40) }));
+    upstream().script({ kind: 'json', status: 200, body: { object: 'list', data: runs, first_id: 'run_e0', last_id: 'run_e19', has_more: false } });
+    const large = await callProxy('GET', '/threads/thread_e1/runs?limit=20');
+    expect(Number((await large.clone().arrayBuffer()).byteLength)).toBeGreaterThan(8 * 1024);
+    expect(large.headers.get('cache-control')).toBe('no-store');
+  });
+});

@@ -29,6 +29,19 @@ afterEach(() => {
 const parsed = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('structured logs', () => {
+  it('a refused query or body names the route and endpoint it was for (only an unmatched path has none)', async () => {
+    pointAtUpstream(upstream.url, KEY);
+    await callProxy('GET', '/threads/thread_l1/runs?limit=0');
+    await callProxy('POST', '/threads/thread_l1/runs', { body: { assistant_id: 'asst_1', temperature: 9 } });
+    await callProxy('GET', '/models');
+    expect(parsed().filter((l) => l.event === 'proxy.request')).toEqual([
+      expect.objectContaining({ status: 400, rejected: 'invalid_parameter', route: '/threads/{thread_id}/runs', endpoint: 'listRuns' }),
+      expect.objectContaining({ status: 400, rejected: 'invalid_body', route: '/threads/{thread_id}/runs', endpoint: 'createRun' }),
+      expect.objectContaining({ status: 404, route: null, endpoint: null }),
+    ]);
+    expect(upstream.hits).toHaveLength(0);
+  });
+
   it('one JSON line per proxied request with method, route pattern, status, duration and upstream request id', async () => {
     pointAtUpstream(upstream.url, KEY);
     upstream.script({ kind: 'json', status: 200, body: { id: 'run_l1', status: 'completed' }, headers: { 'x-request-id': 'req_up_123' } });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Caller } from '@/lib/server/access';
 import { recordSecurityEvent } from '@/lib/server/audit';
-import { observeProxiedResponse } from '@/lib/server/observe';
+import { flushObservedAnswers, observeProxiedResponse } from '@/lib/server/observe';
 import { createTestDatabase, pointStoreAt, type Engine } from '@/tests/support/engines';
 import { callProxy, restoreEnv, setEnv } from '../proxy/support/harness';
 import { okRun, startFaultUpstream, type FaultUpstream } from '../proxy/support/fault-upstream';
@@ -42,11 +42,13 @@ async function scenario(db: Kysely<any>): Promise<void> {
   await observed('/threads/thread_same');
   await observed('/threads/thread_same/runs');
   // Sightings are recorded after the answer is sent: wait for them so both engines see the same sequence.
-  await expect.poll(async () => (await db.selectFrom('runs_seen').selectAll().execute()).length).toBe(2);
+  await flushObservedAnswers();
+  expect(await db.selectFrom('runs_seen').selectAll().execute()).toHaveLength(2);
   await callProxy('POST', '/threads/thread_same/runs/run_s2/cancel', { headers: { 'x-runboard-reason': 'duplicate charge' } });
   await callProxy('POST', '/threads/thread_same/runs/run_s1/submit_tool_outputs', { body: { tool_outputs: [{ tool_call_id: 'call_1', output: 'x' }] } });
-  await observeProxiedResponse({ connectionId: 'default', endpointId: 'getThread', params: { thread_id: 'thread_gone' }, status: 200, body: { ...thread, id: 'thread_gone' } });
-  await observeProxiedResponse({ connectionId: 'default', endpointId: 'getThread', params: { thread_id: 'thread_gone' }, status: 404, body: { error: { message: 'gone' } } });
+  observeProxiedResponse({ connectionId: 'default', endpointId: 'getThread', params: { thread_id: 'thread_gone' }, status: 200, body: { ...thread, id: 'thread_gone' } });
+  observeProxiedResponse({ connectionId: 'default', endpointId: 'getThread', params: { thread_id: 'thread_gone' }, status: 404, body: { error: { message: 'gone' } } });
+  await flushObservedAnswers();
   await recordSecurityEvent({ action: 'token.created', actor: admin, outcome: 'success', subject: { tokenId: 'tok_1' }, detail: { role: 'operator', days: 90 } });
 }
 

@@ -5,7 +5,7 @@
  *   const r = validateAgainstSpec('RunObject', body);   // { valid, errors: string[] }
  *   expect(r.errors).toEqual([]);                        // readable diff on failure
  *
- * Schema names are `components.schemas` keys of shared/spec/openai-openapi.yaml (RunObject,
+ * Schema names are `components.schemas` keys of spec/openai-openapi.yaml (RunObject,
  * RunStepObject, MessageObject, ThreadObject, AssistantObject, ListRunsResponse,
  * ListRunStepsResponse, ListMessagesResponse, ListAssistantsResponse, DeleteThreadResponse,
  * ErrorResponse, CreateRunRequest, ...). `SPEC_RESPONSE_SCHEMA` maps endpoint ids (lib/contract
@@ -28,8 +28,8 @@ export { SPEC_QUIRKS } from '../contract/spec-quirks';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-/** Override with RUNBOARD_SPEC_PATH; default is the team's shared copy. */
-export const SPEC_PATH = process.env.RUNBOARD_SPEC_PATH ?? resolve(repoRoot, '..', 'shared', 'spec', 'openai-openapi.yaml');
+/** Override with RUNBOARD_SPEC_PATH; default is the copy vendored in spec/ (see spec/SOURCE.md). */
+export const SPEC_PATH = process.env.RUNBOARD_SPEC_PATH ?? resolve(repoRoot, 'spec', 'openai-openapi.yaml');
 const CACHE_DIR = join(repoRoot, 'node_modules', '.cache', 'runboard-spec');
 
 type JsonObject = Record<string, unknown>;

@@ -88,6 +88,17 @@ export async function forwardBuffered(
 
 const decoder = new TextDecoder();
 
+/**
+ * Below this size an answer goes out uncompressed. Next gzips every response whose client accepts it, and for a
+ * run or a short page that costs more (zlib, an extra flush and write per response) than the few hundred bytes it
+ * saves; `no-transform` is the header Next's compression honours. Larger pages (lists) are still compressed.
+ */
+export const COMPRESS_MIN_BYTES = 8 * 1024;
+
+function jsonHeaders(body: Uint8Array): Record<string, string> {
+  return { 'content-type': 'application/json', 'cache-control': body.byteLength < COMPRESS_MIN_BYTES ? 'no-store, no-transform' : 'no-store' };
+}
+
 /** Turns a buffered upstream answer into the client's Response (status and envelope passed through). */
 export function bufferedToResponse(connection: Connection, endpoint: Endpoint, answer: BufferedAnswer, extra: Record<string, string>): Response {
   const host = connectionHost(connection);
@@ -113,18 +124,12 @@ export function bufferedToResponse(connection: Connection, endpoint: Endpoint, a
         headers,
       );
     }
-    return new Response(answer.body as BodyInit, {
-      status: answer.status,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-    });
+    return new Response(answer.body as BodyInit, { status: answer.status, headers: { ...jsonHeaders(answer.body), ...headers } });
   }
   const envelope = answer.json.ok ? (answer.json.value as { error?: unknown } | null) : null;
   if (envelope && typeof envelope === 'object' && envelope.error) {
     // Upstream error messages can quote a (masked) key; scrub anything we know to be secret before passing on.
-    return new Response(redactString(decoder.decode(answer.body)), {
-      status: answer.status,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-    });
+    return new Response(redactString(decoder.decode(answer.body)), { status: answer.status, headers: { ...jsonHeaders(answer.body), ...headers } });
   }
   return errorResponse(
     answer.status,

@@ -81,15 +81,18 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
   const method = request.method.toUpperCase();
   const url = new URL(request.url);
   const base = { method, started, requestId };
+  // Until the path matches an endpoint, a refusal has no route to name; after that it names the route it was for.
+  let matched: { route: string | null; endpoint: string | null } = { route: null, endpoint: null };
   const refuse = (status: number, message: string, code: string, param: string | null = null, headers: Record<string, string> = {}) => {
-    logRequest({ ...base, route: null, endpoint: null, status, rejected: code });
+    logRequest({ ...base, ...matched, status, rejected: code });
     return errorResponse(status, message, { code, param }, { 'x-request-id': requestId, ...headers });
   };
 
   const match = matchProxyRoute(method, url.pathname);
   if (!match.ok) return refuse(match.status, match.message, match.code, match.param ?? null, match.allow ? { allow: match.allow.join(', ') } : {});
   const { endpoint, params, apiPath } = match;
-  const routeBase = { ...base, route: endpoint.path, endpoint: endpoint.id };
+  matched = { route: endpoint.path, endpoint: endpoint.id };
+  const routeBase = { ...base, ...matched };
 
   let env;
   try {

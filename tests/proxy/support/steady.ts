@@ -3,10 +3,10 @@ import net from 'node:net';
 import path from 'node:path';
 
 // Starts Steady (an OpenAPI mock that validates every request against the spec) on a free 127.0.0.1 port, serving
-// the shared OpenAI spec. Its paths are served at the root (no /v1). Started in its own process group so that
+// the vendored OpenAI spec (spec/). Its paths are served at the root (no /v1). Started in its own process group so that
 // stopping it also stops the native binary its npm wrapper spawns.
 
-export const SPEC_PATH = path.resolve(__dirname, '../../../../shared/spec/openai-openapi.yaml');
+export const SPEC_PATH = path.resolve(__dirname, '../../../spec/openai-openapi.yaml');
 
 async function freePort(): Promise<number> {
   const server = net.createServer();

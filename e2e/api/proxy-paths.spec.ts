@@ -1,14 +1,17 @@
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '../fixtures';
-import { tokenOf } from '../support/identities';
+import { identity } from '../support/identities';
 
-// Raw requests (paths exactly as written, not normalised by a client) against the real server, as a viewer's script.
+// Raw requests (paths exactly as written, not normalised by a client) against the real server, signed in as the admin.
+
+const cookie = () =>
+  (JSON.parse(readFileSync(identity('admin').storageState, 'utf8')) as { cookies: Array<{ name: string; value: string }> }).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 
 function rawGet(baseURL: string, path: string): Promise<{ status: number; body: string; type: string }> {
   const url = new URL(baseURL);
   return new Promise((resolve, reject) => {
-    const headers = { authorization: `Bearer ${tokenOf('viewer')}` };
-    const req = http.request({ host: url.hostname, port: url.port, method: 'GET', path, headers }, (res) => {
+    const req = http.request({ host: url.hostname, port: url.port, method: 'GET', path, headers: { cookie: cookie() } }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }));

@@ -77,13 +77,17 @@ export async function startSeedRelay(steadyUrl: string): Promise<SeedRelay> {
   };
 }
 
-/** Runboard (`next start` from $E2E_DIST_DIR) with `upstreamUrl` as OPENAI_BASE_URL and its own empty database. */
+/**
+ * Runboard (`next start` from $E2E_DIST_DIR) with `upstreamUrl` as OPENAI_BASE_URL, on the shared e2e database: its
+ * users, sessions and secret are the main server's, so the signed-in admin's cookie (sent to every 127.0.0.1 port)
+ * works here too.
+ */
 export async function startRunboardOver(upstreamUrl: string): Promise<NextServer & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'runboard-robust-'));
   const server = await startNextServer(process.env.E2E_DIST_DIR ?? '.next-e2e', {
     OPENAI_BASE_URL: upstreamUrl,
     OPENAI_API_KEY: ROBUSTNESS_API_KEY,
-    RUNBOARD_DB_FILE: path.join(dataDir, 'runboard.db'),
+    RUNBOARD_DB_FILE: process.env.E2E_DB_FILE ?? path.join(dataDir, 'runboard.db'),
     // Every seed must reach the upstream: no answer may be reused across seeds, and no retry may mask a failure.
     RUNBOARD_POLL_CACHE_MS: '0',
     RUNBOARD_UPSTREAM_RETRIES: '0',

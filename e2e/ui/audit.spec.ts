@@ -56,7 +56,7 @@ test.describe('audit log', () => {
     const rp = new RunPage(page, emulator);
     await rp.open(threadId, run.id);
     const history = page.getByTestId('activity-history');
-    await expect(history).toContainText(/Anonymous cancelled this run .*ago — customer asked/);
+    await expect(history).toContainText(/Admin cancelled this run .*ago — customer asked/);
     await history.scrollIntoViewIfNeeded();
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, testInfo, 'run-history-light');

@@ -43,7 +43,7 @@ test.describe('run page: cancel and metadata', () => {
     await expect(page.getByTestId('run-phase-row').last()).toHaveAttribute('data-status', 'cancelling');
     await expect(page.getByTestId('run-phase-terminal')).toContainText('cancelled');
     // The run's history names who cancelled it, when, and why.
-    await expect(page.getByTestId('activity-history-entry').first()).toContainText(/Anonymous cancelled this run .*ago — Customer asked — ticket #4521/);
+    await expect(page.getByTestId('activity-history-entry').first()).toContainText(/Admin cancelled this run .*ago — Customer asked — ticket #4521/);
     await screenshot(page, testInfo, 'run-cancelled');
   });
 

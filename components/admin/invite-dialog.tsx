@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { CreatePersonBody, ROLE_VALUES, type CreatedPerson, type RoleValue } from '@/lib/contract/people';
 import { useInvitePerson } from '@/lib/queries/people';
-import { validateWith } from '@/lib/queries/run-mutations';
+import { validateWith } from '@/lib/queries/validate-body';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/view/people';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AcceptInviteBody, PASSWORD_MIN } from '@/lib/contract/people';
 import { inviteQueryOptions, useAcceptInvite } from '@/lib/queries/profile';
-import { validateWith } from '@/lib/queries/run-mutations';
+import { validateWith } from '@/lib/queries/validate-body';
 import { ROLE_LABELS } from '@/lib/view/people';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

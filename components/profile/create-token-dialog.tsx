@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { CreateTokenBody, TOKEN_DAYS, type CreatedToken, type RoleValue } from '@/lib/contract/people';
 import { useCreateToken } from '@/lib/queries/profile';
-import { validateWith } from '@/lib/queries/run-mutations';
+import { validateWith } from '@/lib/queries/validate-body';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, rolesUpTo, TOKEN_LIFETIMES } from '@/lib/view/people';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';

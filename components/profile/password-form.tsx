@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { ChangePasswordBody, PASSWORD_MIN } from '@/lib/contract/people';
 import { useChangePassword } from '@/lib/queries/profile';
-import { validateWith } from '@/lib/queries/run-mutations';
+import { validateWith } from '@/lib/queries/validate-body';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Field, fieldAria, Input } from '@/components/ui/field';

@@ -22,7 +22,7 @@ export type FieldErrors = Record<string, string>;
 export type Validation<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors; message: string };
 
 /** Parses with a contract schema; every issue becomes an error keyed by its API-style path (`tool_outputs[0].output`). */
-export function validateWith<T>(schema: z.ZodType<T>, value: unknown): Validation<T> {
+function validateWith<T>(schema: z.ZodType<T>, value: unknown): Validation<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, body: parsed.data };
   const errors: FieldErrors = {};

@@ -6,7 +6,7 @@ import { hostPolicy, isAllowedHost, isCrossSiteWrite, requestedHost } from '@/li
 // (DNS rebinding), cross-site writes, and sending signed-out page visits to /sign-in. Pages, loaders and API routes
 // check the session themselves; this only spares a signed-out visitor an empty page.
 
-const PUBLIC_PAGES = ['/sign-in', '/setup'];
+const PUBLIC_PAGES = ['/sign-in', '/setup', '/invite'];
 
 function envelope(status: number, message: string, code: string): Response {
   return Response.json({ error: { message, type: 'invalid_request_error', param: null, code } }, { status, headers: { 'cache-control': 'no-store' } });

@@ -5,7 +5,7 @@
 //     mean and p99, with floor and proxy measured in alternating slices so that machine load hits both alike;
 //  3. 50 concurrent clients polling one active run through the proxy for 10 s: how many requests reached the
 //     upstream (emulator request log). Target: about one per second.
-//  3. the identity check: proxied requests with a session cookie, with a personal API token, and with neither (a 401
+//  4. the identity check: proxied requests with a session cookie, with a personal API token, and with neither (a 401
 //     that never reaches the upstream), and GET /api/me (identity check only) next to the /api/health floor.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';

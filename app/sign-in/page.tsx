@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { SsoButton } from '@/components/auth/sso-button';
 import { SignInForm } from '@/components/forms/sign-in-form';
 import { Card } from '@/components/ui/card';
+import { ssoConfig } from '@/lib/auth/sso';
 import { getAuthPair, getServerViewer, safeNextPath, userCount } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -9,7 +11,9 @@ export const dynamic = 'force-dynamic';
 
 // Signed in already → straight on. No user yet → say where the one-time setup link is (the server console).
 export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>) {
-  const next = safeNextPath((await searchParams).next);
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  const sso = ssoConfig();
   if (await getServerViewer()) redirect(next);
   const firstStart = (await userCount(await getAuthPair())) === 0;
   return (
@@ -24,7 +28,8 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
           </p>
         </div>
       ) : null}
-      <Card title="Your account">
+      {sso ? <SsoButton providerName={sso.displayName} next={next} errorCode={typeof params.error === 'string' ? params.error : null} /> : null}
+      <Card title={sso ? 'Or with your Runboard password' : 'Your account'}>
         <SignInForm next={next} />
       </Card>
       <p className="text-xs text-muted">Accounts are created by a Runboard admin.</p>

@@ -1,8 +1,8 @@
 'use client';
 
+import Link from 'next/link';
 import { Button } from '@/components/ui';
 import { useSignOut, useViewer } from '@/lib/queries/viewer';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { can, ROLE_LABEL, type Viewer } from '@/lib/view/roles';
 import { ConnectionIndicator } from './connection-indicator';
@@ -50,6 +50,16 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
           <span className="block font-medium break-words">{viewer.name}</span>
           <span className="block text-xs break-all text-muted">{viewer.email}</span>
         </p>
+        <div className="flex flex-col gap-1 border-y border-border py-2 text-sm">
+          <Link href="/profile" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
+            Profile and API tokens
+          </Link>
+          {can(viewer, 'admin') ? (
+            <Link href="/admin/users" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
+              People
+            </Link>
+          ) : null}
+        </div>
         <Button size="sm" variant="secondary" busy={signOut.isPending} onClick={() => leave(false)}>
           Sign out
         </Button>

@@ -9,6 +9,7 @@ import { log } from '@/lib/server/log';
 import type { AuthEnv } from './env';
 import { afterAuthRequest, beforeAuthRequest } from './hooks';
 import { oidcProviderConfigs } from './oidc';
+import { ssoConfig, ssoUserGate } from './sso';
 import { accessControl, adminPluginRoles } from './roles';
 
 // The one better-auth configuration: email + password (no public sign-up), the admin plugin for roles and bans,
@@ -43,6 +44,11 @@ export function createAuth(database: AuthDatabase, env: AuthEnv, secret: string,
         if (!/API key/i.test(message)) log(level === 'error' ? 'error' : 'warn', 'auth.library', { message });
       },
     },
+    user: {
+      // Set for accounts created with a temporary password; cleared when the person chooses their own (0004_people).
+      additionalFields: { mustChangePassword: { type: 'boolean', required: false, defaultValue: false, input: false } },
+      validateUserInfo: ssoUserGateOrNone(),
+    },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128, autoSignIn: false },
     session: {
       // Idle expiry: every use at least updateAge after the last refresh pushes expiresAt to now + expiresIn.
@@ -56,7 +62,9 @@ export function createAuth(database: AuthDatabase, env: AuthEnv, secret: string,
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': SIGN_IN_PER_ADDRESS, '/get-session': false },
+      // Starting single sign-on only redirects to the provider (which has its own limits); a team behind one NAT
+      // must not be held to better-auth's default of 3 sign-in requests per 10 s.
+      customRules: { '/sign-in/email': SIGN_IN_PER_ADDRESS, '/sign-in/social': { window: 60, max: 60 }, '/get-session': false },
     },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
@@ -79,11 +87,19 @@ export function createAuth(database: AuthDatabase, env: AuthEnv, secret: string,
         enableMetadata: true,
         // Personal tokens are checked on every proxied request: no per-key quota, no session emulation.
         rateLimit: { enabled: false },
-        keyExpiration: { defaultExpiresIn: 90 * 86_400_000, minExpiresIn: 1, maxExpiresIn: 365 },
+        // Lists show the last four characters (kept in the key's metadata by lib/auth/tokens.ts), not the first ones.
+        startingCharactersConfig: { shouldStore: false },
+        // Seconds (the plugin's unit); lib/auth/tokens.ts always passes the chosen lifetime anyway.
+        keyExpiration: { defaultExpiresIn: 90 * 86_400, minExpiresIn: 1, maxExpiresIn: 365 },
       }),
       genericOAuth({ config: oidcProviderConfigs() }),
     ],
   });
+}
+
+function ssoUserGateOrNone() {
+  const config = ssoConfig();
+  return config ? ssoUserGate(config) : undefined;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

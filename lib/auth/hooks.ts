@@ -29,7 +29,20 @@ async function record(event: Parameters<typeof recordSecurityEvent>[0]): Promise
 
 const emailOf = (body: unknown) => (body && typeof body === 'object' && typeof (body as { email?: unknown }).email === 'string' ? (body as { email: string }).email : null);
 
+/**
+ * better-auth's own user-admin and API-key endpoints stay server-side: over HTTP they would create users, change
+ * roles, impersonate or mint tokens around Runboard's rules (token role and lifetime) and its audit log. People and
+ * tokens are managed through /api/admin/* and /api/profile/* (lib/server/people), which call them in-process.
+ */
+const SERVER_ONLY_PATHS = /^\/(admin|api-key)\//;
+
 export async function beforeAuthRequest(ctx: HookContext, db: Kysely<any>): Promise<void> {
+  if (ctx.request && SERVER_ONLY_PATHS.test(ctx.path)) {
+    throw new APIError('NOT_FOUND', {
+      code: 'NOT_AVAILABLE',
+      message: 'Not available over HTTP: manage people on /admin/users and tokens on /profile (every change is audited).',
+    });
+  }
   if (ctx.path === '/sign-in/email') {
     const email = emailOf(ctx.body);
     if (!email) return;

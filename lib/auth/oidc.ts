@@ -1,8 +1,10 @@
 import 'server-only';
 import type { GenericOAuthConfig } from 'better-auth/plugins/generic-oauth';
+import { ssoConfig, ssoProviderConfig } from './sso';
 
-// OpenID Connect providers for the genericOAuth plugin (RUNBOARD_OIDC_* variables). Single sign-on is built on top
-// of this seam; with no provider configured the plugin is present (its tables are in migration 0003) but offers none.
+// OpenID Connect providers for the genericOAuth plugin: the one RUNBOARD_OIDC_* provider (lib/auth/sso.ts), or none
+// (the plugin stays, its tables are in migration 0003, but it offers nothing).
 export function oidcProviderConfigs(): GenericOAuthConfig[] {
-  return [];
+  const config = ssoConfig();
+  return config ? [ssoProviderConfig(config)] : [];
 }

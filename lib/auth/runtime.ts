@@ -13,9 +13,11 @@ export type AuthPair = { env: AuthEnv; plain: Auth; secure: Auth; store: Store }
 const pairs = new WeakMap<Store, AuthPair>();
 
 /** The auth instances for a given store (tests use their own stores; the server uses getStore()). */
-export function authFor(store: Store, env: AuthEnv = parseAuthEnv(), sqliteFile = defaultSqliteFile()): AuthPair {
+export function authFor(store: Store, givenEnv?: AuthEnv, sqliteFile = defaultSqliteFile()): AuthPair {
   let pair = pairs.get(store);
   if (!pair) {
+    // Parsed only when the pair is built, not on every request (and a test's own settings stay in force).
+    const env = givenEnv ?? parseAuthEnv();
     const secret = resolveSecret(env.secret, sqliteFile);
     const database = { db: store.db, dialect: store.dialect };
     pair = { env, store, plain: createAuth(database, env, secret, false), secure: createAuth(database, env, secret, true) };

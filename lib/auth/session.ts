@@ -11,7 +11,7 @@ import { pickAuth, type AuthPair } from './runtime';
 
 export type IdentityUser = { id: string; name: string; email: string; role: Role };
 export type Identity =
-  | { kind: 'user'; user: IdentityUser; sessionId: string; sessionCreatedAt: Date }
+  | { kind: 'user'; user: IdentityUser; sessionId: string; sessionCreatedAt: Date; passwordChangeRequired: boolean }
   | { kind: 'token'; user: IdentityUser; role: Role; tokenId: string; tokenName: string }
   | { kind: 'none'; problem: 'no_credentials' | 'invalid_session' | 'invalid_token' };
 
@@ -27,7 +27,7 @@ export function bearerToken(headers: Headers): string | null {
   return match?.[1]?.startsWith(TOKEN_PREFIX) ? match[1] : null;
 }
 
-type UserRow = { id: string; name?: string | null; email?: string | null; role?: string | null; banned?: boolean | null };
+type UserRow = { id: string; name?: string | null; email?: string | null; role?: string | null; banned?: boolean | null; mustChangePassword?: boolean | null };
 
 const toUser = (user: UserRow): IdentityUser => ({ id: user.id, name: user.name ?? '', email: user.email ?? '', role: toRole(user.role) });
 
@@ -56,7 +56,8 @@ export async function resolveIdentity(pair: AuthPair, headers: Headers, url: str
     await ctx.internalAdapter.deleteSession(found.session.token);
     return { kind: 'none', problem: 'invalid_session' };
   }
-  return { kind: 'user', user: toUser(user), sessionId: found.session.id, sessionCreatedAt: createdAt };
+  // Signed in with a temporary password (lib/auth/people.ts): only choosing a new one is allowed until then.
+  return { kind: 'user', user: toUser(user), sessionId: found.session.id, sessionCreatedAt: createdAt, passwordChangeRequired: !!user.mustChangePassword };
 }
 
 async function resolveToken(pair: AuthPair, key: string): Promise<Identity> {

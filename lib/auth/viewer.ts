@@ -12,15 +12,23 @@ export { setupTokenState, userCount } from './setup';
 // signed-out visitor even if proxy.ts was bypassed; the data itself is guarded again by every API route.
 
 export async function getServerViewer(): Promise<Viewer | null> {
-  const identity = await resolveIdentity(await getAuthPair(), await headers(), null, { refresh: false });
-  return identity.kind === 'user' ? identity.user : null;
+  return (await serverIdentity())?.user ?? null;
 }
 
-/** The viewer, or a redirect to /sign-in that comes back to `path` afterwards. */
-export async function requireViewer(path: string): Promise<Viewer> {
-  const viewer = await getServerViewer();
-  if (!viewer) redirect(path === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(path)}`);
-  return viewer;
+async function serverIdentity() {
+  const identity = await resolveIdentity(await getAuthPair(), await headers(), null, { refresh: false });
+  return identity.kind === 'user' ? identity : null;
+}
+
+/**
+ * The viewer, or a redirect to /sign-in that comes back to `path` afterwards. Someone still on a temporary password
+ * goes to /change-password instead (that page passes `allowTemporaryPassword`).
+ */
+export async function requireViewer(path: string, opts: { allowTemporaryPassword?: boolean } = {}): Promise<Viewer> {
+  const identity = await serverIdentity();
+  if (!identity) redirect(path === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(path)}`);
+  if (identity.passwordChangeRequired && !opts.allowTemporaryPassword) redirect('/change-password');
+  return identity.user;
 }
 
 /** Only same-site paths are followed after sign-in (never `//host` or a full URL). */

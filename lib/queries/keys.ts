@@ -37,6 +37,15 @@ export const queryKeys = {
   assistant: (assistantId: string) => ['assistants', 'detail', assistantId] as const,
   file: (fileId: string) => ['files', fileId] as const,
 
+  /** People (admins): users and everyone's tokens. Invalidating `people()` refreshes both. */
+  people: () => ['people'] as const,
+  peoplePage: (page: number) => ['people', 'users', page] as const,
+  allTokens: (page: number) => ['people', 'tokens', page] as const,
+  /** The signed-in person's own profile, tokens and sessions. */
+  profile: () => ['profile'] as const,
+  profileTokens: () => ['profile', 'tokens'] as const,
+  profileSessions: () => ['profile', 'sessions'] as const,
+  invite: (token: string) => ['invite', token] as const,
   /** The audit log page (filters + cursor pages). */
   audit: (filters: Record<string, string | undefined> = {}) => ['audit', 'list', filters] as const,
   /** What was done to a thread, or to one of its runs (invalidate the thread's to refresh both). */

@@ -5,7 +5,8 @@ import { isApiRequestError } from './api-error';
 function onAuthError(error: unknown): void {
   if (environmentManager.isServer() || !isApiRequestError(error) || error.status !== 401) return;
   const { pathname, search } = window.location;
-  if (pathname === '/sign-in' || pathname === '/setup') return;
+  // Pages for people who are not signed in (yet): a 401 there is expected.
+  if (pathname === '/sign-in' || pathname === '/setup' || pathname === '/invite') return;
   window.location.assign(`/sign-in?next=${encodeURIComponent(`${pathname}${search}`)}`);
 }
 

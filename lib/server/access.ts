@@ -14,11 +14,11 @@ export type { Role } from '@/lib/view/roles';
 type Base = { address: string | null; userAgent: string | null };
 export type Caller =
   | (Base & { kind: 'anonymous'; id: 'anonymous'; name: 'anonymous'; email: null; role: null })
-  | (Base & { kind: 'user'; id: string; name: string; email: string; role: Role; sessionId: string })
+  | (Base & { kind: 'user'; id: string; name: string; email: string; role: Role; sessionId: string; passwordChangeRequired?: boolean })
   | (Base & { kind: 'token'; id: string; name: string; email: string; role: Role; tokenId: string; tokenName: string });
 
 /** A proxied endpoint (mutation → operator) or a Runboard route naming the role it needs. */
-export type EndpointRef = { id: string; method: string; mutation: boolean; needs?: Role };
+export type EndpointRef = { id: string; method: string; mutation: boolean; needs?: Role; /** Open to someone still on a temporary password. */ duringPasswordChange?: boolean };
 
 export type AccessDecision = { allowed: true } | { allowed: false; status: 401 | 403; code: 'unauthorized' | 'forbidden'; message: string };
 
@@ -27,7 +27,16 @@ const callerProblems = new WeakMap<Caller, Extract<Identity, { kind: 'none' }>['
 export function callerFromIdentity(identity: Identity, meta: Base): Caller {
   if (identity.kind === 'user') {
     const { user } = identity;
-    return { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role, sessionId: identity.sessionId, ...meta };
+    return {
+      kind: 'user',
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      sessionId: identity.sessionId,
+      ...(identity.passwordChangeRequired ? { passwordChangeRequired: true } : {}),
+      ...meta,
+    };
   }
   if (identity.kind === 'token') {
     const { user } = identity;
@@ -74,6 +83,14 @@ export function authorize(caller: Caller, endpoint: EndpointRef): AccessDecision
           ? 'Your session has ended. Sign in again.'
           : 'Sign in to Runboard, or send a personal API token as Authorization: Bearer rb_….';
     return { allowed: false, status: 401, code: 'unauthorized', message };
+  }
+  if (caller.kind === 'user' && caller.passwordChangeRequired && !endpoint.duringPasswordChange) {
+    return {
+      allowed: false,
+      status: 403,
+      code: 'forbidden',
+      message: 'You signed in with a temporary password. Choose your own on /change-password first.',
+    };
   }
   if (!roleAtLeast(caller.role, needs)) {
     const what = caller.kind === 'token' ? 'This token acts' : 'You are signed in';

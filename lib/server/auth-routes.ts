@@ -49,7 +49,7 @@ export async function handleMeRequest(request: Request): Promise<Response> {
   const renewed: string[] = [];
   const identity = await resolveIdentity(pair, request.headers, request.url, { onSetCookie: (cookies) => renewed.push(...cookies) });
   const caller = callerFromIdentity(identity, requestMeta(request.headers));
-  const decision = authorize(caller, { id: 'getViewer', method: 'GET', mutation: false, needs: 'viewer' });
+  const decision = authorize(caller, { id: 'getViewer', method: 'GET', mutation: false, needs: 'viewer', duringPasswordChange: true });
   if (!decision.allowed) return errorResponse(decision.status, decision.message, { code: decision.code });
   const user = identity.kind === 'none' ? null : identity.user;
   const response = Response.json({ id: user?.id, name: user?.name, email: user?.email, role: caller.role, via: caller.kind }, { headers: { 'cache-control': 'no-store' } });

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_threads_seen';
 import * as m0002 from './0002_audit_log';
 import * as m0003 from './0003_auth';
+import * as m0004 from './0004_people';
 
 // Every migration, in order, listed statically (no filesystem scan: this must work inside Next's server bundles).
 // Names are sorted by Kysely; a number once used is never reused or edited — add a new one instead.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_threads_seen': m0001,
   '0002_audit_log': m0002,
   '0003_auth': m0003,
+  '0004_people': m0004,
 };

@@ -1,0 +1,6 @@
+import { revokeAnyTokenRoute } from '@/lib/server/people/admin';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const DELETE = revokeAnyTokenRoute;

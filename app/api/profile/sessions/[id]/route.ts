@@ -1,0 +1,6 @@
+import { revokeOwnSessionRoute } from '@/lib/server/people/profile';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const DELETE = revokeOwnSessionRoute;

@@ -1,0 +1,24 @@
+// `token create` against the server's database: find the user by email, apply the token rules, record the event.
+import { getAuthPair } from '@/lib/auth/runtime';
+import { createPersonalToken, TokenRuleError } from '@/lib/auth/tokens';
+import type { CliCommand } from './args';
+
+type Outcome = { ok: true; secret: string; summary: string } | { ok: false; message: string };
+
+export async function createTokenFromCli(command: Extract<CliCommand, { kind: 'token.create' }>): Promise<Outcome> {
+  const ctx = await (await getAuthPair()).plain.$context;
+  const found = await ctx.internalAdapter.findUserByEmail(command.email);
+  if (!found) return { ok: false, message: `No user with the email ${command.email}. Invite them first on /admin/users.` };
+  try {
+    const { token, secret } = await createPersonalToken({ userId: found.user.id, name: command.name, role: command.role, days: command.days });
+    const expires = token.expires_at === null ? 'never' : new Date(token.expires_at * 1000).toISOString().slice(0, 10);
+    return {
+      ok: true,
+      secret,
+      summary: `Created token "${token.name}" for ${command.email} (role ${token.role}, expires ${expires}, ends …${token.last4}). It is shown once: store it now.`,
+    };
+  } catch (error) {
+    if (error instanceof TokenRuleError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

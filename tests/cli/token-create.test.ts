@@ -45,6 +45,14 @@ describe('npm run runboard -- token create', () => {
     expect(identity).toMatchObject({ kind: 'token', role: 'operator', tokenName: 'nightly' });
     const [token] = (await listTokens({ page: 1, pageSize: 10 })).data;
     expect(token!.expires_at! - token!.created_at).toBe(30 * 86_400);
+    // The audit log says a token was made from the command line, for whom, and never holds the secret.
+    const { getStore } = await import('@/lib/store/db');
+    const { listAuditRecords } = await import('@/lib/store/audit-log');
+    const { rows } = await listAuditRecords((await getStore()).db, { action: ['token.created'] }, { limit: 10 });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ category: 'security', outcome: 'success', actor_id: null, user_agent: 'runboard-cli' });
+    expect(JSON.parse(rows[0]!.subject!)).toMatchObject({ tokenId: token!.id, email: 'bot@example.com' });
+    expect(JSON.stringify(rows[0])).not.toContain(secret);
   });
 
   it('refuses a role above the user, an unknown user and bad arguments, with a clear message and no token', async () => {

@@ -1,6 +1,7 @@
 import { expect, screenshot, test } from '../fixtures';
 import { expectNoSeriousA11yViolations } from '../pages/axe';
 import { RunPage, findSeededRun } from '../pages/run-page';
+import { identity } from '../support/identities';
 
 // The audit log in the browser: a cancel with a reason shows up on /audit (filterable, exportable as CSV and JSON
 // Lines) and on the run page's history. Looked at in light, dark and at 390 px; axe finds nothing serious.
@@ -65,6 +66,34 @@ test.describe('audit log', () => {
     await screenshot(page, testInfo, 'run-history-dark');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, testInfo, 'run-history-390');
+  });
+
+  test('an operator cancels a stuck run with a reason; the admin finds it, by the operator, on /audit and on the run page', async ({ browser, page, emulator }) => {
+    // The newest run of the 1,000-run thread never ends on its own (scenario stuck_in_progress).
+    const { threadId, run } = await findSeededRun(emulator, 'webhook replay', (r) => r.status === 'in_progress' && r.metadata?.scenario === 'stuck_in_progress');
+    const operator = await browser.newContext({ storageState: identity('operator').storageState });
+    const opPage = await operator.newPage();
+    const rp = new RunPage(opPage, emulator);
+    await rp.open(threadId, run.id);
+    await emulator.clearRequests();
+    await opPage.getByTestId('cancel-run').click();
+    await opPage.getByTestId('cancel-reason').fill('stuck for 45 min, customer retried');
+    await opPage.getByTestId('confirm-cancel-run').click();
+    await expect(opPage.getByTestId('cancel-run')).toHaveCount(0);
+    expect(await rp.requestsTo('/cancel')).toBe(1);
+    await operator.close();
+
+    // The admin (this test's own page) sees who did it, with which role, why, and the outcome.
+    await page.goto(`/audit?run_id=${run.id}`);
+    const records = page.getByTestId('audit-record');
+    await expect(records).toHaveCount(1);
+    await expect(records.first()).toContainText('Cancel run');
+    await expect(records.first()).toContainText(identity('operator').email);
+    await expect(records.first()).toContainText(/operator/i);
+    await expect(records.first()).toContainText('stuck for 45 min, customer retried');
+    await expect(records.first()).toContainText('ok (200)');
+    await new RunPage(page, emulator).open(threadId, run.id);
+    await expect(page.getByTestId('activity-history')).toContainText(/E2E operator cancelled this run (just now|.* ago) — stuck for 45 min, customer retried/);
   });
 
   test('filters that match nothing say so; a bad time range is refused inline by the API', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { screenshot } from '../fixtures';
+import { screenshot, test as fullEmulatorTest } from '../fixtures';
 import { expectNoSeriousA11yViolations } from '../pages/axe';
 import { HomePage } from '../pages/home-page';
 import { expect, test, type SparseRunboard } from '../support/sparse-emulator';
@@ -156,8 +156,9 @@ test.describe('a sparse facade (EMULATOR_PROFILE=sparse)', () => {
   });
 });
 
-test.describe('the full emulator', () => {
-  test('the connection banner lists every capability as supported', async ({ page }) => {
+// The shared server with the full emulator, as the suite's signed-in admin (not the sparse Runboard's session).
+fullEmulatorTest.describe('the full emulator', () => {
+  fullEmulatorTest('the connection banner lists every capability as supported', async ({ page }) => {
     await page.goto('/');
     const caps = page.getByTestId('connection-capabilities');
     await expect(caps).toContainText('runs list: supported');

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '../fixtures';
+import { tokenOf } from './identities';
 import { startSparseUpstream } from './sparse-upstream';
 import { ROOT, freePort, spawnGroup, startNextServer, waitFor, type Child, type NextServer } from './processes';
 
@@ -120,7 +121,8 @@ export const test = base.extend<object, { steadyApp: SteadyApp; sparseApp: Spars
         // Runboard probes what its upstream can do (including GET /threads, which the spec does not have) the first
         // time a page asks; doing it here, under a seed no test judges, keeps each seed's record to the pages' own requests.
         relay.setSeed(0);
-        await fetch(`${app.url}/api/connection/capabilities`);
+        const probed = await fetch(`${app.url}/api/connection/capabilities`, { headers: { authorization: `Bearer ${tokenOf('admin')}` } });
+        if (!probed.ok) throw new Error(`the capability probe of Runboard over Steady answered ${probed.status}: ${await probed.text()}`);
         await use({ url: app.url, relay });
       } finally {
         await app?.stop();

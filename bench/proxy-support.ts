@@ -177,3 +177,25 @@ export async function sideBySide<K extends string>(
   }
   return result;
 }
+
+/** Signs the bench's admin in (session cookie) and makes a personal token through the people API. */
+export async function signIn(url: string, admin: { email: string; password: string }): Promise<{ cookie: string; token: string }> {
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(admin),
+  });
+  if (!response.ok) throw new Error(`bench sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  // Tokens are made through the people API (better-auth's raw api-key endpoints are not served over HTTP).
+  const created = await fetch(`${url}/api/profile/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, cookie },
+    body: JSON.stringify({ name: 'bench', role: 'admin' }),
+  });
+  if (!created.ok) throw new Error(`bench token failed: ${created.status} ${await created.text()}`);
+  return { cookie, token: ((await created.json()) as { secret: string }).secret };
+}

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { startEmulatorServer } from '../lib/emulator/server';
-import { closedLoop, ensureBuild, processCpuMs, sideBySide, startNext, type LoadResult, type SerialResult } from './proxy-support';
+import { closedLoop, ensureBuild, processCpuMs, sideBySide, startNext, type LoadResult, type SerialResult, signIn } from './proxy-support';
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-bench';
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 16);
@@ -157,26 +157,6 @@ function printReport(rows: Array<[string, Row]>, serial: Record<'floor' | 'proxi
 }
 
 /** Signs the bench admin in (session cookie) and makes it a personal API token, the way a browser and a script would. */
-async function signIn(url: string, admin: { email: string; password: string }): Promise<{ cookie: string; token: string }> {
-  const response = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(admin),
-  });
-  if (!response.ok) throw new Error(`bench sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const created = await fetch(`${url}/api/auth/api-key/create`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url, cookie },
-    body: JSON.stringify({ name: 'bench' }),
-  });
-  if (!created.ok) throw new Error(`bench token failed: ${created.status} ${await created.text()}`);
-  return { cookie, token: ((await created.json()) as { key: string }).key };
-}
-
 function printIdentityReport(rows: Array<[string, Row]>): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (n: number, digits = 1) => n.toFixed(digits).padStart(9);

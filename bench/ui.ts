@@ -16,7 +16,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import { startEmulatorServer } from '../lib/emulator/server';
-import { ROOT, ensureBuild, startNext } from './proxy-support';
+import { ROOT, ensureBuild, signIn, startNext } from './proxy-support';
 import { ensureBaselineBuild, grow300StepRun, markScript, median, startBaseline, type Mark } from './ui-support';
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-bench';
@@ -46,8 +46,9 @@ function newestSourceMs(): number {
 }
 
 /** One cold load: fresh context, marks installed before any script runs, JS summed from Resource Timing. */
-async function sample(browser: Browser, target: Target): Promise<Sample> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+async function sample(browser: Browser, target: Target, cookie: string): Promise<Sample> {
+  // Runboard's pages need a signed-in viewer; the cookie is the bench admin's session (the bare page ignores it).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, extraHTTPHeaders: { cookie } });
   try {
     const page = await context.newPage();
     await page.addInitScript(markScript(target.marks));
@@ -105,12 +106,16 @@ async function main(): Promise<void> {
   ensureBuild(DIST_DIR);
   const baselineDir = ensureBaselineBuild();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'runboard-bench-ui-'));
+  const admin = { email: 'bench@runboard.test', password: `bench-${randomBytes(12).toString('hex')}` };
   const next = await startNext(DIST_DIR, {
     OPENAI_BASE_URL: emulator.url,
     OPENAI_API_KEY: apiKey,
     RUNBOARD_LOG: 'off',
     RUNBOARD_DB_FILE: path.join(dataDir, 'runboard.db'),
+    RUNBOARD_ADMIN_EMAIL: admin.email,
+    RUNBOARD_ADMIN_PASSWORD: admin.password,
   });
+  const { cookie } = await signIn(next.url, admin);
   const baseline = await startBaseline(baselineDir);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: LAUNCH_ARGS });
   try {
@@ -130,11 +135,11 @@ async function main(): Promise<void> {
       },
     ];
     // Warm-up round, discarded: first requests pay for server-side module loading and the emulator's first reads.
-    for (const t of targets) await sample(browser, t);
+    for (const t of targets) await sample(browser, t, cookie);
 
     const samples: Record<string, Sample[]> = { baseline: [], thread: [], run: [] };
     for (let i = 0; i < RUNS; i++) {
-      for (const t of targets) samples[t.name]!.push(await sample(browser, t));
+      for (const t of targets) samples[t.name]!.push(await sample(browser, t, cookie));
       console.log(`round ${i + 1}/${RUNS}: thread ${ms(samples.thread!.at(-1)!.ms)}, run ${ms(samples.run!.at(-1)!.ms)}, baseline ${ms(samples.baseline!.at(-1)!.ms)}`);
     }
     const med = (name: string, key: keyof Sample) => median(samples[name]!.map((s) => s[key]));

@@ -5,6 +5,9 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // The stylesheet (about 7 KB gzipped) goes in the page's head instead of a render-blocking request: pages paint
+  // the rows their first HTML carries without waiting for a second round trip.
+  experimental: { inlineCss: true },
 };
 
 export default nextConfig;

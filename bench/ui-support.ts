@@ -51,12 +51,13 @@ function commonAncestor(a: string, b: string): string {
  */
 export function ensureBaselineBuild(): string {
   const nextVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/next/package.json'), 'utf8')) as { version: string }).version;
-  const hash = createHash('sha256').update(nextVersion).update(JSON.stringify(BASELINE_FILES)).digest('hex').slice(0, 12);
+  // The build links this checkout's node_modules: another checkout's cached baseline may point at a folder long gone.
+  const modules = realpathSync(path.join(ROOT, 'node_modules'));
+  const hash = createHash('sha256').update(nextVersion).update(modules).update(JSON.stringify(BASELINE_FILES)).digest('hex').slice(0, 12);
   const dir = path.join(os.tmpdir(), `runboard-bench-bare-next-${hash}`);
   if (existsSync(path.join(dir, '.next', 'BUILD_ID'))) return dir;
   mkdirSync(path.join(dir, 'app'), { recursive: true });
   for (const [file, text] of Object.entries(BASELINE_FILES)) writeFileSync(path.join(dir, file), text);
-  const modules = realpathSync(path.join(ROOT, 'node_modules'));
   if (!existsSync(path.join(dir, 'node_modules'))) symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
   const root = commonAncestor(realpathSync(dir), modules);
   writeFileSync(path.join(dir, 'next.config.mjs'), `export default { turbopack: { root: ${JSON.stringify(root)} }, outputFileTracingRoot: ${JSON.stringify(root)} };\n`);

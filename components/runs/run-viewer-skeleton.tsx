@@ -2,7 +2,7 @@ import { PageHeader, type Crumb } from '@/components/layout/page-header';
 import { Card } from '@/components/ui/card';
 import { Skeleton, SkeletonRows } from '@/components/ui/spinner';
 
-/** Page-shaped placeholder while the run loads (also the route's loading.tsx). */
+/** Page-shaped placeholder while the run page waits for a slow upstream. */
 export function RunViewerSkeleton({ crumbs }: { crumbs?: Crumb[] }) {
   return (
     <div className="flex flex-col gap-5" data-testid="run-viewer-loading">

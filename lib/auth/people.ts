@@ -3,6 +3,7 @@ import { RuleError } from './rule-error';
 import { generateRandomString } from 'better-auth/crypto';
 import type { PersonSummary, Profile, RoleValue, SessionSummary, UserStatus } from '@/lib/contract/people';
 import { issueInvite } from './invites';
+import { forgetIdentities } from './identity-cache';
 import { toRole } from './roles';
 import { getAuthPair } from './runtime';
 
@@ -124,6 +125,7 @@ export async function reissueAccess(id: string, method: 'invite' | 'password'): 
     if (await ctx.internalAdapter.findCredentialAccount(id)) await ctx.internalAdapter.updatePassword(id, hashed);
     else await ctx.internalAdapter.linkAccount({ providerId: 'credential', accountId: id, userId: id, password: hashed });
     await ctx.internalAdapter.updateUser(id, { mustChangePassword: true });
+    forgetIdentities();
     return { user: await personSummary(id), inviteToken: null, inviteExpiresAt: null, temporaryPassword };
   }
   if (person.status !== 'invited') throw new PeopleError(`${user.email} already has a password; give them a temporary one instead.`, 409, 'already_joined');
@@ -134,11 +136,13 @@ export async function reissueAccess(id: string, method: 'invite' | 'password'): 
 /** Undoes a creation that could not be recorded in the audit log. */
 export async function deletePerson(id: string): Promise<void> {
   await (await context()).internalAdapter.deleteUser(id);
+  forgetIdentities();
 }
 
 export async function setRole(id: string, role: RoleValue): Promise<{ before: RoleValue; after: PersonSummary }> {
   const user = await mustFindUser(id);
   await (await context()).internalAdapter.updateUser(id, { role });
+  forgetIdentities();
   return { before: toRole(user.role), after: await personSummary(id) };
 }
 
@@ -149,6 +153,7 @@ export async function setActive(id: string, active: boolean): Promise<{ changed:
   const changed = !!user.banned === active;
   await ctx.internalAdapter.updateUser(id, active ? { banned: false, banReason: null, banExpires: null } : { banned: true, banReason: 'deactivated by an admin' });
   if (!active) await ctx.internalAdapter.deleteUserSessions(id);
+  forgetIdentities();
   return { changed, after: await personSummary(id) };
 }
 
@@ -156,6 +161,7 @@ export async function revokeAllSessions(userId: string): Promise<number> {
   const ctx = await context();
   const sessions = await ctx.internalAdapter.listSessions(userId);
   await ctx.internalAdapter.deleteUserSessions(userId);
+  forgetIdentities();
   return sessions.length;
 }
 
@@ -180,6 +186,7 @@ export async function revokeSession(userId: string, sessionId: string): Promise<
   const session = ((await ctx.internalAdapter.listSessions(userId)) as SessionRow[]).find((s) => s.id === sessionId);
   if (!session) throw new PeopleError('No such session.', 404, 'session_not_found');
   await ctx.internalAdapter.deleteSession(session.token);
+  forgetIdentities();
 }
 
 export async function profileOf(userId: string): Promise<Profile> {
@@ -199,6 +206,7 @@ export async function profileOf(userId: string): Promise<Profile> {
 
 export async function rename(userId: string, name: string): Promise<Profile> {
   await (await context()).internalAdapter.updateUser(userId, { name });
+  forgetIdentities();
   return profileOf(userId);
 }
 
@@ -217,4 +225,5 @@ export async function changePassword(userId: string, currentSessionId: string | 
   await ctx.internalAdapter.updateUser(userId, { mustChangePassword: false });
   const others = ((await ctx.internalAdapter.listSessions(userId)) as SessionRow[]).filter((s) => s.id !== currentSessionId);
   if (others.length > 0) await ctx.internalAdapter.deleteSessions(others.map((s) => s.token));
+  forgetIdentities();
 }

@@ -3,6 +3,7 @@ import { RuleError } from './rule-error';
 import type { TokenSummary } from '@/lib/contract/people';
 import { TOKEN_DAYS } from '@/lib/contract/people';
 import { roleAtLeast, type Role } from '@/lib/view/roles';
+import { forgetIdentities } from './identity-cache';
 import { toRole } from './roles';
 import { getAuthPair } from './runtime';
 
@@ -117,5 +118,6 @@ export async function revokeToken(id: string, opts: { ownerId?: string } = {}): 
   const token = await findToken(id, opts);
   const ctx = await (await getAuthPair()).plain.$context;
   await ctx.adapter.delete({ model: TABLE, where: [{ field: 'id', value: id }] });
+  forgetIdentities();
   return token;
 }

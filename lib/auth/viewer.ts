@@ -1,9 +1,10 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import type { Viewer } from '@/lib/view/roles';
 import { getAuthPair } from './runtime';
-import { resolveIdentity } from './session';
+import { resolveIdentityCached } from './identity-cache';
 
 export { getAuthPair } from './runtime';
 export { setupTokenState, userCount } from './setup';
@@ -15,10 +16,11 @@ export async function getServerViewer(): Promise<Viewer | null> {
   return (await serverIdentity())?.user ?? null;
 }
 
-async function serverIdentity() {
-  const identity = await resolveIdentity(await getAuthPair(), await headers(), null, { refresh: false });
+/** Once per request: the layout and the page both ask. */
+const serverIdentity = cache(async () => {
+  const identity = await resolveIdentityCached(await getAuthPair(), await headers(), null, { refresh: false });
   return identity.kind === 'user' ? identity : null;
-}
+});
 
 /**
  * The viewer, or a redirect to /sign-in that comes back to `path` afterwards. Someone still on a temporary password

@@ -1,22 +1,14 @@
 /** What the upstream can do (GET/POST /api/connection/capabilities; lib/server/capabilities/). */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { CAPABILITY_IDS, type CapabilityId, type CapabilityState } from '@/lib/view/capabilities';
 import { isEndpointNotSupported } from './api-error';
 import { apiFetch, contractSchema } from './fetcher';
+import { capabilitiesQueryOptions } from './capabilities-query';
 import type { CapabilitiesInfo as CapabilitiesInfoT } from './schemas';
 import { queryKeys } from './keys';
 
-const CapabilitiesInfo = contractSchema('CapabilitiesInfo');
-
-export function capabilitiesQueryOptions() {
-  return queryOptions({
-    queryKey: queryKeys.capabilities(),
-    queryFn: ({ signal }) => apiFetch('/api/connection/capabilities', { schema: CapabilitiesInfo, signal }),
-    // Learned facts change only when an answer teaches something new; pages re-read them now and then.
-    staleTime: 60_000,
-  });
-}
+export { capabilitiesQueryOptions } from './capabilities-query';
 
 export type CapabilitiesInfo = CapabilitiesInfoT;
 
@@ -39,7 +31,7 @@ export function useReprobeCapabilities() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['connection', 'reprobe'],
-    mutationFn: () => apiFetch('/api/connection/capabilities', { method: 'POST', schema: CapabilitiesInfo }),
+    mutationFn: () => apiFetch('/api/connection/capabilities', { method: 'POST', schema: contractSchema('CapabilitiesInfo') }),
     onSuccess: (info) => {
       queryClient.setQueryData(queryKeys.capabilities(), info);
       return queryClient.invalidateQueries({ queryKey: queryKeys.threads() });

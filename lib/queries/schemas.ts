@@ -72,6 +72,58 @@ export const RunSeen = z.looseObject({
 export type RunSeen = z.infer<typeof RunSeen>;
 export const RunsSeenList = z.looseObject({ data: z.array(RunSeen), has_more: z.boolean() });
 
+/** GET /api/audit and /api/audit/history (lib/server/audit-format.ts, audit-api.ts). */
+const Outcome = z.enum(['success', 'failure', 'unknown']);
+
+export const AuditRecord = z.looseObject({
+  id: z.string(),
+  at: z.number(),
+  category: z.enum(['mutation', 'security']),
+  action: z.string(),
+  actor: z
+    .looseObject({ kind: z.string(), id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable(), token_id: z.string().nullable() })
+    .nullable(),
+  connection_id: z.string().nullable(),
+  thread_id: z.string().nullable(),
+  run_id: z.string().nullable(),
+  step_id: z.string().nullable(),
+  reason: z.string().nullable(),
+  outcome: Outcome,
+  status: z.number().nullable(),
+  request_id: z.string().nullable(),
+  upstream_request_id: z.string().nullable(),
+  address: z.string().nullable(),
+  user_agent: z.string().nullable(),
+  subject: z.record(z.string(), z.unknown()).nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+export const AuditPage = z.looseObject({ data: z.array(AuditRecord), has_more: z.boolean(), next_cursor: z.string().nullable(), scope: z.enum(['all', 'own']) });
+
+export const AuditHistoryEntry = z.looseObject({
+  id: z.string(),
+  at: z.number(),
+  action: z.string(),
+  actor: z.looseObject({ kind: z.string(), name: z.string().nullable(), role: z.string().nullable() }).nullable(),
+  run_id: z.string().nullable(),
+  reason: z.string().nullable(),
+  outcome: Outcome,
+  status: z.number().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditHistoryEntry = z.infer<typeof AuditHistoryEntry>;
+
+export const AuditHistoryPage = z.looseObject({ data: z.array(AuditHistoryEntry), has_more: z.boolean(), next_cursor: z.string().nullable() });
+
+/** GET /api/me: who is signed in. */
+export const ViewerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['viewer', 'operator', 'admin']),
+});
+
 export const SCHEMAS = {
   Thread,
   Run,
@@ -87,4 +139,7 @@ export const SCHEMAS = {
   LookupResult,
   CapabilitiesInfo,
   RunsSeenList,
+  AuditPage,
+  AuditHistoryPage,
+  Viewer: ViewerSchema,
 };

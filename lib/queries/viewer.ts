@@ -1,17 +1,11 @@
 /** Who is signed in (GET /api/me), and the sign-in, sign-out and first-admin setup calls. */
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import type { Viewer } from '@/lib/view/roles';
 import { ApiRequestError } from './api-error';
-import { apiFetch } from './fetcher';
+import { apiFetch, contractSchema } from './fetcher';
 import { queryKeys } from './keys';
 
-export const ViewerSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(['viewer', 'operator', 'admin']),
-});
+const ViewerSchema = contractSchema('Viewer');
 
 export function viewerQueryOptions() {
   return queryOptions({

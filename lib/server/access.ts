@@ -1,7 +1,8 @@
 import 'server-only';
 import { anonymousCaller, requestMeta } from '@/lib/auth/caller';
 import { getAuthPair } from '@/lib/auth/runtime';
-import { resolveIdentity, type Identity } from '@/lib/auth/session';
+import { resolveIdentityCached } from '@/lib/auth/identity-cache';
+import type { Identity } from '@/lib/auth/session';
 import { roleAtLeast, type Role } from '@/lib/view/roles';
 import { describeStore, storeOptionsFromEnv } from '@/lib/store/db';
 import { errorResponse } from './api-error';
@@ -54,7 +55,7 @@ export async function resolveCaller(request: Request): Promise<Caller> {
   const meta = requestMeta(request.headers);
   let identity: Identity;
   try {
-    identity = await resolveIdentity(await getAuthPair(), request.headers, request.url);
+    identity = await resolveIdentityCached(await getAuthPair(), request.headers, request.url);
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
     throw new IdentityUnavailableError(`Runboard cannot check who is calling: the database (${describeStore(storeOptionsFromEnv())}) is unavailable: ${cause}`, { cause: error });

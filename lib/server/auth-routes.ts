@@ -1,6 +1,7 @@
 import 'server-only';
 import { getAuthPair, pickAuth } from '@/lib/auth/runtime';
 import { resolveIdentity } from '@/lib/auth/session';
+import { forgetIdentities } from '@/lib/auth/identity-cache';
 import { completeSetup } from '@/lib/auth/setup';
 import { authorize, callerFromIdentity } from './access';
 import { recordSecurityEvent } from './audit';
@@ -13,7 +14,11 @@ import { log } from './log';
 /** /api/auth/* — better-auth's handler on the instance matching how the request arrived (Secure cookies or not). */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   const pair = await getAuthPair();
-  return pickAuth(pair, request.headers, request.url).handler(request);
+  const response = await pickAuth(pair, request.headers, request.url).handler(request);
+  // Sign-out, revoking sessions, a password or an SSO role changed …: no identity is remembered past what better-auth
+  // changed (its endpoints are called seldom; forgetting on each is simpler than telling them apart).
+  forgetIdentities();
+  return response;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);

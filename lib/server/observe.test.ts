@@ -4,7 +4,7 @@ import { forEachEngine } from '@/tests/support/engines';
 import { withUnreachableUpstream } from '@/tests/support/unreachable-upstream';
 import { setLogSink } from './log';
 import { handleLookup } from './lookup';
-import { flushObservedAnswers, observeProxiedResponse } from './observe';
+import { flushObservedAnswers, forgetRecentSightings, observeProxiedResponse } from './observe';
 import { handleRecentThreads } from './recent-threads';
 
 // Recording what the proxy saw happens after the answer has gone out, in batches. What a user notices: nothing
@@ -25,6 +25,25 @@ forEachEngine('recording proxied answers', (getStore) => {
     await flushObservedAnswers();
     await getStore().db.deleteFrom('threads_seen').execute();
     await getStore().db.deleteFrom('runs_seen').execute();
+    forgetRecentSightings();
+  });
+
+  it('a run polled over and over is written once per status, and a new status at once', async () => {
+    const { db } = getStore();
+    const statusOf = async () =>
+      ((await db.selectFrom('runs_seen').select('status').where('run_id', '=', 'run_obs5').executeTakeFirst()) as { status: string } | undefined)?.status;
+    observeProxiedResponse(run(5));
+    await flushObservedAnswers();
+    expect(await statusOf()).toBe('completed');
+    await db.deleteFrom('runs_seen').execute();
+    // The same answer again (a page polling): not written again.
+    for (let i = 0; i < 20; i += 1) observeProxiedResponse(run(5));
+    await flushObservedAnswers();
+    expect(await statusOf()).toBeUndefined();
+    // A new status is news: written at once.
+    observeProxiedResponse({ ...run(5), body: { ...run(5).body, status: 'expired' } });
+    await flushObservedAnswers();
+    expect(await statusOf()).toBe('expired');
   });
 
   it('does not write while the answer is being sent, and writes every queued answer in one go right after', async () => {

@@ -23,17 +23,48 @@ export type ProxiedResponseContext = {
 /** A full queue is written at once (on the request that fills it) rather than growing or dropping sightings. */
 const MAX_QUEUED = 256;
 
-type ObserveQueue = { pending: ProxiedResponseContext[]; timer: NodeJS.Immediate | null; writing: Promise<void> };
+type ObserveQueue = { pending: ProxiedResponseContext[]; timer: NodeJS.Immediate | null; writing: Promise<void>; recent: Map<string, number> };
 // On globalThis: Next evaluates route bundles as separate module instances, and all must share one queue.
 const holder = globalThis as typeof globalThis & { runboardObserveQueue?: ObserveQueue };
 
 function queue(): ObserveQueue {
-  holder.runboardObserveQueue ??= { pending: [], timer: null, writing: Promise.resolve() };
+  holder.runboardObserveQueue ??= { pending: [], timer: null, writing: Promise.resolve(), recent: new Map() };
   return holder.runboardObserveQueue;
+}
+
+/**
+ * A run polled by a page or a script comes back unchanged several times a second; writing the same sighting again
+ * only moves its "seen at" time. One run answer is written per id and status at most this often (a new status is
+ * written at once), so polling costs no database write per request.
+ */
+export const REPEAT_SIGHTING_MS = 10_000;
+const MAX_REMEMBERED = 5_000;
+
+/** The run a single-run answer shows, as `connection|run|thread|status`; null for any other answer. */
+function runSightingKey(ctx: ProxiedResponseContext): string | null {
+  const body = ctx.body as { object?: unknown; id?: unknown; thread_id?: unknown; status?: unknown } | null;
+  if (ctx.status !== 200 || typeof body !== 'object' || body === null || body.object !== 'thread.run') return null;
+  return `${ctx.connectionId}|${String(body.id)}|${String(body.thread_id)}|${String(body.status)}`;
+}
+
+/** Forget which runs were written lately (their rows were removed behind the queue's back, as tests do). */
+export function forgetRecentSightings(): void {
+  queue().recent.clear();
 }
 
 export function observeProxiedResponse(ctx: ProxiedResponseContext): void {
   const q = queue();
+  const key = runSightingKey(ctx);
+  const now = Date.now();
+  if (ctx.status === 404) {
+    // A thread the upstream no longer knows is forgotten: the next answer about its runs records it again.
+    q.recent.clear();
+  } else if (key !== null) {
+    const last = q.recent.get(key);
+    if (last !== undefined && now - last < REPEAT_SIGHTING_MS) return;
+    if (q.recent.size >= MAX_REMEMBERED) q.recent.clear();
+    q.recent.set(key, now);
+  }
   q.pending.push(ctx);
   if (q.pending.length >= MAX_QUEUED) {
     void flushObservedAnswers();

@@ -1,6 +1,8 @@
 import 'server-only';
 import { dehydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
+import { auditHistoryQueryOptions } from '@/lib/queries/audit';
+import { capabilitiesQueryOptions } from '@/lib/queries/capabilities-query';
 import { connectionQueryOptions } from '@/lib/queries/connection';
 import type { ApiTransport } from '@/lib/queries/fetcher';
 import { messagesQueryOptions } from '@/lib/queries/messages';
@@ -35,12 +37,15 @@ async function withPageClient(request: PageRequest, load: (client: QueryClient, 
     return dehydrate(client);
   }
   const budget = AbortSignal.timeout(PAGE_DATA_BUDGET_MS);
-  const transport = pageTransport({ connection, caller: await pageCaller(request), signal: budget, timeoutMs: Math.min(connection.timeoutMs, PAGE_DATA_BUDGET_MS) });
+  const transport = pageTransport({ connection, caller: await pageCaller(request), requestHeaders: request.headers, signal: budget, timeoutMs: Math.min(connection.timeoutMs, PAGE_DATA_BUDGET_MS) });
   await load(client, transport);
   return dehydrate(client);
 }
 
-/** Thread page: the thread, its newest run (lock banner), the runs page the URL asks for, messages, assistant names. */
+/**
+ * Thread page: the thread, its newest run (lock banner), the runs page the URL asks for, messages, assistant names,
+ * what the upstream can do and the thread's history (so the browser asks for nothing when it starts).
+ */
 export function loadThreadPageData(request: PageRequest, threadId: string, view: ThreadPageParams): Promise<DehydratedState> {
   return withPageClient(request, (client, transport) =>
     Promise.all([
@@ -49,18 +54,25 @@ export function loadThreadPageData(request: PageRequest, threadId: string, view:
       client.prefetchQuery(runListQueryOptions(threadId, view, transport)),
       client.prefetchQuery(messagesQueryOptions(threadId, { limit: MESSAGE_PAGE_SIZE, after: view.mafter, before: view.mbefore }, { transport })),
       client.prefetchQuery(assistantsQueryOptions(transport)),
+      client.prefetchQuery(capabilitiesQueryOptions(transport)),
+      client.prefetchInfiniteQuery(auditHistoryQueryOptions(threadId, undefined, undefined, transport)),
     ]),
   );
 }
 
-/** Run page: the run and all its steps (side by side), then the assistant that ran it. */
+/** Run page: the run and all its steps (side by side), then the assistant that ran it; capabilities and history. */
 export function loadRunPageData(request: PageRequest, threadId: string, runId: string): Promise<DehydratedState> {
   return withPageClient(request, async (client, transport) => {
     const run = client
       .fetchQuery(runQueryOptions(threadId, runId, transport))
       .then((r) => client.prefetchQuery(assistantQueryOptions(r.assistant_id, transport)))
       .catch(() => undefined);
-    await Promise.all([run, client.prefetchQuery(runStepsQueryOptions(threadId, runId, transport))]);
+    await Promise.all([
+      run,
+      client.prefetchQuery(runStepsQueryOptions(threadId, runId, transport)),
+      client.prefetchQuery(capabilitiesQueryOptions(transport)),
+      client.prefetchInfiniteQuery(auditHistoryQueryOptions(threadId, runId, undefined, transport)),
+    ]);
   });
 }
 

@@ -14,6 +14,8 @@ import { checkQuery } from '../proxy/request-guard';
 import { matchProxyRoute } from '../proxy/route-match';
 import { handleConnectionRequest } from '../connection-check';
 import { handleRecentThreads } from '../recent-threads';
+import { handleAuditHistory } from '../audit-api';
+import { handleCapabilitiesGet } from '../capabilities/handler';
 
 // The transport the server's page prefetch hands to lib/queries: it answers the browser's `/api/...` GET paths by
 // calling the upstream client directly (no HTTP round trip through our own proxy), with the proxy's own rules
@@ -25,18 +27,25 @@ const ORIGIN = 'http://runboard.internal';
 export type PageTransportOptions = {
   connection: Connection;
   caller: Caller;
+  /** The page request's headers: Runboard's own routes check the caller from them, as for the browser's request. */
+  requestHeaders: Headers;
   /** Aborts every upstream call of the page once its time budget is spent. */
   signal: AbortSignal;
   /** Per-call upstream timeout (the page's budget, not the proxy's 30 s default). */
   timeoutMs: number;
 };
 
-export function pageTransport({ connection, caller, signal, timeoutMs }: PageTransportOptions): ApiTransport {
+export function pageTransport({ connection, caller, requestHeaders, signal, timeoutMs }: PageTransportOptions): ApiTransport {
   return async (url, init) => {
     if ((init.method ?? 'GET') !== 'GET') throw new Error('The page prefetch only reads.');
     const target = new URL(url, ORIGIN);
     if (target.pathname === '/api/threads/recent') return handleRecentThreads(new Request(target));
     if (target.pathname === '/api/connection') return handleConnectionRequest();
+    if (target.pathname === '/api/connection/capabilities') {
+      const decision = authorize(caller, { id: 'getCapabilities', method: 'GET', mutation: false, needs: 'viewer' });
+      return decision.allowed ? handleCapabilitiesGet() : errorResponse(decision.status, decision.message, { code: decision.code });
+    }
+    if (target.pathname === '/api/audit/history') return handleAuditHistory(new Request(target, { headers: requestHeaders }));
 
     const match = matchProxyRoute('GET', target.pathname);
     if (!match.ok) return errorResponse(match.status, match.message, { code: match.code, param: match.param ?? null });

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { HydrationBoundary } from '@tanstack/react-query';
 import { ID_PATTERN } from '@/lib/contract';
 import { currentPageRequest } from '@/lib/server/page-data/context';
+import { HeldOrStreamed } from '@/lib/server/page-data/held';
 import { loadRunPageData } from '@/lib/server/page-data/pages';
 import { RunViewer } from '@/components/runs/run-viewer';
+import { RunViewerSkeleton } from '@/components/runs/run-viewer-skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 
 type Params = { threadId: string; runId: string };
@@ -17,17 +18,17 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 /**
  * Run viewer route. Thin: checks the ids' shape (anything else is a 404 without an upstream call), prefetches the run
  * and its steps into the first HTML, and hands over to the client viewer, which owns the live queries from then on
- * (the run is polled until terminal, so the cache, not the server HTML, is the source of truth). loading.tsx is the
- * Suspense fallback streamed while the upstream answers.
+ * (the run is polled until terminal, so the cache, not the server HTML, is the source of truth). A slow upstream gets
+ * the skeleton first and the data streamed after it (HeldOrStreamed).
  */
 export default async function RunPage({ params }: { params: Promise<Params> }) {
   const { threadId, runId } = await params;
   await requireViewer(`/threads/${threadId}/runs/${runId}`);
   if (!ID_PATTERN.test(threadId) || !ID_PATTERN.test(runId)) notFound();
-  const state = await loadRunPageData(await currentPageRequest(), threadId, runId);
+  const state = loadRunPageData(await currentPageRequest(), threadId, runId);
   return (
-    <HydrationBoundary state={state}>
+    <HeldOrStreamed state={state} fallback={<RunViewerSkeleton />}>
       <RunViewer threadId={threadId} runId={runId} />
-    </HydrationBoundary>
+    </HeldOrStreamed>
   );
 }

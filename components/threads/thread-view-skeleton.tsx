@@ -1,6 +1,7 @@
 import { SkeletonRows } from '@/components/ui/spinner';
 
-export default function ThreadLoading() {
+/** Page-shaped placeholder while the thread's first data is on its way from a slow upstream. */
+export function ThreadViewSkeleton() {
   return (
     <div className="flex flex-col gap-5">
       <div className="h-7 w-64 animate-pulse rounded bg-surface-muted" />

@@ -1,5 +1,0 @@
-import { RunViewerSkeleton } from '@/components/runs/run-viewer-skeleton';
-
-export default function RunLoading() {
-  return <RunViewerSkeleton />;
-}

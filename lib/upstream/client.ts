@@ -5,6 +5,7 @@ import { UpstreamBadResponseError, UpstreamNetworkError, UpstreamTimeoutError } 
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retry';
 import { buildUpstreamUrl, type QueryInput } from './url';
 import { readCapped } from './read-capped';
+import { requestBuffered } from './http-transport';
 
 // The one HTTP client to the upstream. Three shapes over one core:
 //  - upstreamFetch: buffered answer (status, headers, bytes); GETs retried on 408/409/429/5xx/network errors.
@@ -85,17 +86,13 @@ function startAttempt(timeoutMs: number, outer?: AbortSignal): Attempt {
   return { signal, timedOut: () => timeout.signal.aborted, clear: () => clearTimeout(timer) };
 }
 
+function oversized(host: string, status: number, maxBytes: number, attempts: number): UpstreamBadResponseError {
+  return new UpstreamBadResponseError({ host, status, detail: `the body is larger than the ${maxBytes}-byte limit`, snippet: '', attempts });
+}
+
 async function readResponseCapped(response: Response, maxBytes: number, host: string, attempts: number): Promise<Uint8Array> {
   const body = await readCapped(response.body, maxBytes);
-  if (body === null) {
-    throw new UpstreamBadResponseError({
-      host,
-      status: response.status,
-      detail: `the body is larger than the ${maxBytes}-byte limit`,
-      snippet: '',
-      attempts,
-    });
-  }
+  if (body === null) throw oversized(host, response.status, maxBytes, attempts);
   return body;
 }
 
@@ -121,16 +118,18 @@ export async function upstreamFetch(
     let result: UpstreamBufferedResponse | undefined;
     let failure: unknown;
     try {
-      const response = await doFetch(url, buildInit(connection, request, requestId, current.signal));
-      const body = await readResponseCapped(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, host, attempt);
-      result = {
-        status: response.status,
-        headers: response.headers,
-        body,
-        attempts: attempt,
-        upstreamRequestId: response.headers.get('x-request-id'),
-        requestId,
-      };
+      const init = buildInit(connection, request, requestId, current.signal);
+      const maxBytes = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      if (options.fetch) {
+        const response = await doFetch(url, init);
+        const body = await readResponseCapped(response, maxBytes, host, attempt);
+        result = { status: response.status, headers: response.headers, body, attempts: attempt, upstreamRequestId: response.headers.get('x-request-id'), requestId };
+      } else {
+        // The server's own path: node:http with keep-alive (see http-transport.ts).
+        const raw = await requestBuffered(url, { method: request.method, headers: init.headers as Record<string, string>, body: request.body, signal: current.signal }, maxBytes);
+        if (raw.body === null) throw oversized(host, raw.status, maxBytes, attempt);
+        result = { status: raw.status, headers: raw.headers, body: raw.body, attempts: attempt, upstreamRequestId: raw.headers.get('x-request-id'), requestId };
+      }
     } catch (error) {
       failure = error;
     } finally {

@@ -60,8 +60,8 @@ export async function resolveIdentityCached(pair: AuthPair, headers: Headers, ur
   // Not remembered when something was forgotten while this check ran: the answer may predate the change.
   if (identity.kind === 'none' || generation !== c.generation) return identity;
   let until = now + ttl;
-  // A session never outlives its absolute limit in the cache either.
-  if (identity.kind === 'user') until = Math.min(until, identity.sessionCreatedAt.getTime() + pair.env.absoluteSeconds * 1000);
+  // A session never outlives its idle expiry or its absolute limit in the cache either.
+  if (identity.kind === 'user') until = Math.min(until, identity.sessionExpiresAt.getTime(), identity.sessionCreatedAt.getTime() + pair.env.absoluteSeconds * 1000);
   if (c.entries.size >= MAX_ENTRIES) c.entries.delete(c.entries.keys().next().value!);
   c.entries.set(key, { identity, until });
   return identity;

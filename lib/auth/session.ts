@@ -11,7 +11,7 @@ import { pickAuth, type AuthPair } from './runtime';
 
 export type IdentityUser = { id: string; name: string; email: string; role: Role };
 export type Identity =
-  | { kind: 'user'; user: IdentityUser; sessionId: string; sessionCreatedAt: Date; passwordChangeRequired: boolean }
+  | { kind: 'user'; user: IdentityUser; sessionId: string; sessionCreatedAt: Date; sessionExpiresAt: Date; passwordChangeRequired: boolean }
   | { kind: 'token'; user: IdentityUser; role: Role; tokenId: string; tokenName: string }
   | { kind: 'none'; problem: 'no_credentials' | 'invalid_session' | 'invalid_token' };
 
@@ -57,7 +57,14 @@ export async function resolveIdentity(pair: AuthPair, headers: Headers, url: str
     return { kind: 'none', problem: 'invalid_session' };
   }
   // Signed in with a temporary password (lib/auth/people.ts): only choosing a new one is allowed until then.
-  return { kind: 'user', user: toUser(user), sessionId: found.session.id, sessionCreatedAt: createdAt, passwordChangeRequired: !!user.mustChangePassword };
+  return {
+    kind: 'user',
+    user: toUser(user),
+    sessionId: found.session.id,
+    sessionCreatedAt: createdAt,
+    sessionExpiresAt: new Date(found.session.expiresAt),
+    passwordChangeRequired: !!user.mustChangePassword,
+  };
 }
 
 async function resolveToken(pair: AuthPair, key: string): Promise<Identity> {

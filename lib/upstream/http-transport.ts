@@ -10,10 +10,8 @@ type Agents = { http: http.Agent; https: https.Agent };
 // On globalThis: Next bundles this module once per route; one pool of upstream connections serves them all.
 const holder = globalThis as typeof globalThis & { runboardUpstreamAgents?: Agents };
 function agents(): Agents {
-  holder.runboardUpstreamAgents ??= {
-    http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-    https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
-  };
+  // No cap on sockets per upstream (fetch has none either): a burst of slow answers must not queue behind each other.
+  holder.runboardUpstreamAgents ??= { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   return holder.runboardUpstreamAgents;
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { isApiRequestError } from '@/lib/queries/api-error';
 import { lookupRun } from '@/lib/queries/lookup';
 import { resolveSearch, runHref, threadHref } from '@/lib/view/thread-search';
@@ -13,24 +13,35 @@ import { Input } from '@/components/ui/field';
  * One box for whatever the ticket holds: a thread id, a run id, a Runboard/platform URL, a log line or JSON.
  * Thread ids open the thread; run ids open the run (looking up the thread among threads Runboard has seen).
  */
+// What was searched last in this tab, so "Back to search" (and the browser's Back) finds it still typed.
+const LAST_SEARCH_KEY = 'runboard.search.last';
+
 export function ThreadSearchBox() {
   const router = useRouter();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [suggestion, setSuggestion] = useState<string | null>(null);
+  useEffect(() => {
+    const last = window.sessionStorage.getItem(LAST_SEARCH_KEY);
+    if (last) setText((current) => current || last);
+  }, []);
   const [lookupError, setLookupError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function onSubmit(event: FormEvent | null, value = text) {
+    event?.preventDefault();
     setProblem(null);
+    setSuggestion(null);
     setLookupError(null);
     setNote(null);
-    const { target, others } = resolveSearch(text);
+    window.sessionStorage.setItem(LAST_SEARCH_KEY, value);
+    const { target, others } = resolveSearch(value);
     if (others > 0) setNote(`Found ${others} more id${others === 1 ? '' : 's'} in the text; opening the first.`);
     switch (target.kind) {
       case 'none':
         setProblem(target.reason);
+        setSuggestion(target.suggestion ?? null);
         return;
       case 'thread':
         router.push(threadHref(target.threadId));
@@ -81,6 +92,20 @@ export function ThreadSearchBox() {
         <p id="search-error" role="alert" data-testid="search-error" className="text-sm font-medium text-danger">
           {problem}
         </p>
+      ) : null}
+      {suggestion ? (
+        <div>
+          <Button
+            size="sm"
+            data-testid="search-suggestion"
+            onClick={() => {
+              setText(suggestion);
+              void onSubmit(null, suggestion);
+            }}
+          >
+            Open <span className="max-w-[16rem] truncate font-mono text-xs sm:max-w-md">{suggestion}</span>
+          </Button>
+        </div>
       ) : null}
       {note ? <p className="text-xs text-muted">{note}</p> : null}
       {lookupError ? (

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { isApiRequestError } from '@/lib/queries/api-error';
-import { lookupRun } from '@/lib/queries/lookup';
+import { lookupRun, type LookupProgress } from '@/lib/queries/lookup';
 import { resolveSearch, runHref, threadHref } from '@/lib/view/thread-search';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
@@ -28,6 +28,7 @@ export function ThreadSearchBox() {
   const [lookupError, setLookupError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<LookupProgress | null>(null);
 
   async function onSubmit(event: FormEvent | null, value = text) {
     event?.preventDefault();
@@ -51,12 +52,14 @@ export function ThreadSearchBox() {
         return;
       case 'run-lookup':
         setBusy(true);
+        setProgress(null);
         try {
-          const found = await lookupRun(target.runId);
+          const found = await lookupRun(target.runId, undefined, setProgress);
           router.push(runHref(found.thread_id, found.run_id));
         } catch (error) {
           setLookupError(error);
           setBusy(false);
+          setProgress(null);
         }
         return;
     }
@@ -108,6 +111,11 @@ export function ThreadSearchBox() {
         </div>
       ) : null}
       {note ? <p className="text-xs text-muted">{note}</p> : null}
+      {busy && progress ? (
+        <p className="text-sm" role="status" data-testid="lookup-progress">
+          Looking for the run: read {progress.runs_scanned.toLocaleString('en-US')} runs, {progress.threads_done} of {progress.threads_total} threads done…
+        </p>
+      ) : null}
       {lookupError ? (
         <ErrorState
           error={lookupError}

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { HydrationBoundary } from '@tanstack/react-query';
 import { ID_PATTERN } from '@/lib/contract';
 import { currentPageRequest } from '@/lib/server/page-data/context';
 import { loadRunPageData } from '@/lib/server/page-data/pages';
+import { otherThreadOfRun } from '@/lib/server/runs-seen';
+import { runHref } from '@/lib/view/thread-search';
 import { RunViewer } from '@/components/runs/run-viewer';
 import { requireViewer } from '@/lib/auth/viewer';
 
@@ -24,6 +26,9 @@ export default async function RunPage({ params }: { params: Promise<Params> }) {
   const { threadId, runId } = await params;
   await requireViewer(`/threads/${threadId}/runs/${runId}`);
   if (!ID_PATTERN.test(threadId) || !ID_PATTERN.test(runId)) notFound();
+  // Opened under the wrong thread (an edited URL, a ticket pasting two ids): Runboard knows where the run lives.
+  const rightThread = await otherThreadOfRun(threadId, runId);
+  if (rightThread) redirect(runHref(rightThread, runId));
   const state = await loadRunPageData(await currentPageRequest(), threadId, runId);
   return (
     <HydrationBoundary state={state}>

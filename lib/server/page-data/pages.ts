@@ -46,7 +46,8 @@ export function loadThreadPageData(request: PageRequest, threadId: string, view:
     Promise.all([
       client.prefetchQuery(threadQueryOptions(threadId, transport)),
       client.prefetchQuery(latestRunQueryOptions(threadId, transport)),
-      client.prefetchQuery(runListQueryOptions(threadId, view, transport)),
+      // A filter that names no status is refused on the page: nothing to prefetch (and nothing to scan).
+      view.statusProblem ? null : client.prefetchQuery(runListQueryOptions(threadId, view, transport)),
       client.prefetchQuery(messagesQueryOptions(threadId, { limit: MESSAGE_PAGE_SIZE, after: view.mafter, before: view.mbefore }, { transport })),
       client.prefetchQuery(assistantsQueryOptions(transport)),
     ]),

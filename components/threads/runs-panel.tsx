@@ -6,6 +6,7 @@ import { RUN_STATUSES } from '@/lib/contract/kinds';
 import { isApiRequestError, isEndpointNotSupported } from '@/lib/queries/api-error';
 import { assistantNameMap, assistantsQueryOptions } from '@/lib/queries/assistants';
 import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
+import { useRunboardReachability } from '@/lib/queries/reachability';
 import { runListQueryOptions } from '@/lib/queries/runs-list';
 import { formatUtc } from '@/lib/view/format-time';
 import { describeStatusFilter, RUN_PAGE_SIZES, serializeThreadPageParams, type ThreadPageParams } from '@/lib/view/thread-page-params';
@@ -45,6 +46,7 @@ function RunsUrlProblem({ title, message, href, action }: { title: string; messa
 export function RunsPanel({ threadId, params }: { threadId: string; params: ThreadPageParams }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const reach = useRunboardReachability();
   const caps = useCapabilities();
   const query = useQuery({ ...runListQueryOptions(threadId, params), enabled: caps.listRuns !== 'unsupported' && !params.statusProblem });
   // Learned from the probe, or from this very answer: either way the page says it once and stops asking.
@@ -70,7 +72,12 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
           <span className="text-xs text-muted" data-testid="runs-source">From Runboard&apos;s record</span>
         ) : (
         <>
-          {live ? <span className={`text-xs ${toneText.info}`} data-testid="live-indicator">● live</span> : null}
+          {live && reach.reachable ? <span className={`text-xs ${toneText.info}`} data-testid="live-indicator">● live</span> : null}
+          {live && !reach.reachable ? (
+            <span className="text-xs font-medium text-danger" data-testid="live-indicator" data-state="stale">
+              ● not live: Runboard is not answering
+            </span>
+          ) : null}
           {hydrated && query.isFetching && !query.isPending ? <Spinner label="Refreshing" className="text-xs" /> : null}
           <label htmlFor="runs-status" className="text-xs text-muted">Status</label>
           <Select id="runs-status" disabled={!hydrated} value={params.statusProblem ? '' : params.status} onChange={(e) => go({ status: e.target.value, after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">

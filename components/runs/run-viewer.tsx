@@ -30,6 +30,8 @@ import { RunConfig } from './run-config';
 import { RunHeader } from './run-header';
 import { RunMetadata } from './run-metadata';
 import { RunNotFound } from './run-not-found';
+import { RunAgainButton, RunAgainPanel, useRunAgain } from './run-again';
+import { RunFinalAnswer } from './run-final-answer';
 import { RunRawJson } from './run-raw-json';
 import { RunStatusTimeline } from './run-status-timeline';
 import { RunViewerSkeleton } from './run-viewer-skeleton';
@@ -68,6 +70,7 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
   const cancellingSeen = useRef<number | null>(null);
   if (run?.status === 'cancelling' && cancellingSeen.current === null) cancellingSeen.current = Math.floor(Date.now() / 1000);
 
+  const runAgain = useRunAgain();
   const [formCalls, setFormCalls] = useState<readonly RequiredActionToolCall[] | null>(null);
   const pending = run?.status === 'requires_action' ? (run.required_action?.submit_tool_outputs.tool_calls ?? null) : null;
   const pendingKey = pending?.map((c) => c.id).join(',') ?? '';
@@ -130,10 +133,13 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
               }}
             />
             <CancelRun run={run} />
+            <RunAgainButton run={run} open={runAgain.open} onToggle={runAgain.toggle} />
           </>
         }
       />
       <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} cancelRecorded={cancelRecorded} />
+      {runAgain.open ? <RunAgainPanel run={run} /> : null}
+      <RunFinalAnswer run={run} />
       {formCalls ? (
         <RoleGate ability="operate" action="submit tool outputs">
           <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} />

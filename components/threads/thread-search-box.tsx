@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { isApiRequestError } from '@/lib/queries/api-error';
 import { lookupRun, type LookupProgress } from '@/lib/queries/lookup';
 import { resolveSearch, runHref, threadHref } from '@/lib/view/thread-search';
@@ -15,16 +15,23 @@ import { Input } from '@/components/ui/field';
  */
 // What was searched last in this tab, so "Back to search" (and the browser's Back) finds it still typed.
 const LAST_SEARCH_KEY = 'runboard.search.last';
+const noSubscribe = () => () => undefined;
+function readLastSearch(): string {
+  try {
+    return window.sessionStorage.getItem(LAST_SEARCH_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
 
 export function ThreadSearchBox() {
   const router = useRouter();
-  const [text, setText] = useState('');
+  // null until the user types: the box then shows the tab's last search (read after hydration, none on the server).
+  const [typed, setText] = useState<string | null>(null);
+  const last = useSyncExternalStore(noSubscribe, readLastSearch, () => '');
+  const text = typed ?? last;
   const [problem, setProblem] = useState<string | null>(null);
   const [suggestion, setSuggestion] = useState<string | null>(null);
-  useEffect(() => {
-    const last = window.sessionStorage.getItem(LAST_SEARCH_KEY);
-    if (last) setText((current) => current || last);
-  }, []);
   const [lookupError, setLookupError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,7 +43,11 @@ export function ThreadSearchBox() {
     setSuggestion(null);
     setLookupError(null);
     setNote(null);
-    window.sessionStorage.setItem(LAST_SEARCH_KEY, value);
+    try {
+      window.sessionStorage.setItem(LAST_SEARCH_KEY, value);
+    } catch {
+      // Storage disabled: the box just starts empty next time.
+    }
     const { target, others } = resolveSearch(value);
     if (others > 0) setNote(`Found ${others} more id${others === 1 ? '' : 's'} in the text; opening the first.`);
     switch (target.kind) {
@@ -112,9 +123,9 @@ export function ThreadSearchBox() {
       ) : null}
       {note ? <p className="text-xs text-muted">{note}</p> : null}
       {busy && progress ? (
-        <p className="text-sm" role="status" data-testid="lookup-progress">
+        <output className="block text-sm" data-testid="lookup-progress">
           Looking for the run: read {progress.runs_scanned.toLocaleString('en-US')} runs, {progress.threads_done} of {progress.threads_total} threads done…
-        </p>
+        </output>
       ) : null}
       {lookupError ? (
         <ErrorState

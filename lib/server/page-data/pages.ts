@@ -65,6 +65,9 @@ export function loadRunPageData(request: PageRequest, threadId: string, runId: s
   });
 }
 
+/** The thread Runboard has seen the run on, when the URL names another one (the run page redirects there). */
+export { otherThreadOfRun } from '../runs-seen';
+
 /** Every page's header: the connection and its live check (the layout streams it in its own Suspense boundary). */
 export function loadConnectionData(request: PageRequest): Promise<DehydratedState> {
   return withPageClient(request, (client, transport) => client.prefetchQuery(connectionQueryOptions(transport)));

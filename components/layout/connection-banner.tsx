@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { connectionQueryOptions } from '@/lib/queries/connection';
-import { useRunboardReachability } from '@/lib/queries/reachability';
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { errorFacts } from '@/components/ui/error-state';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { connectionQueryOptions, type ConnectionInfo } from '@/lib/queries/connection';
-import { useRunboardReachability } from '@/lib/queries/reachability';
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { cn } from '@/components/ui/cn';
 
 const DOT: Record<string, string> = { ok: 'bg-success', unknown: 'bg-muted' };

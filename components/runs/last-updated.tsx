@@ -1,6 +1,6 @@
 'use client';
 
-import { useRunboardReachability } from '@/lib/queries/reachability';
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { formatDuration } from '@/lib/view/format-duration';
 import { errorFacts } from '@/components/ui/error-state';
 import { cn } from '@/components/ui/cn';

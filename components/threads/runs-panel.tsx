@@ -6,7 +6,7 @@ import { RUN_STATUSES } from '@/lib/contract/kinds';
 import { isApiRequestError, isEndpointNotSupported } from '@/lib/queries/api-error';
 import { assistantNameMap, assistantsQueryOptions } from '@/lib/queries/assistants';
 import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
-import { useRunboardReachability } from '@/lib/queries/reachability';
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { runListQueryOptions } from '@/lib/queries/runs-list';
 import { formatUtc } from '@/lib/view/format-time';
 import { describeStatusFilter, RUN_PAGE_SIZES, serializeThreadPageParams, type ThreadPageParams } from '@/lib/view/thread-page-params';

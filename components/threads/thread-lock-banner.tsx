@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRunboardReachability } from '@/lib/queries/reachability';
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { useThreadLock } from '@/lib/queries/thread-lock';
 import { runHref } from '@/lib/view/thread-search';
 import { RelativeTime } from '@/components/ui/relative-time';

@@ -5,8 +5,6 @@
  * nothing keeps looking current while the server is down. While down, one light request every few seconds finds
  * out when it is back.
  */
-import { useSyncExternalStore } from 'react';
-
 export type Reachability = { reachable: true } | { reachable: false; sinceMs: number; lastAnswerMs: number | null };
 
 let state: Reachability = { reachable: true };
@@ -46,14 +44,11 @@ function stopProbe() {
   probe = undefined;
 }
 
-function subscribe(listener: () => void) {
+export function subscribeReachability(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-const REACHABLE: Reachability = { reachable: true };
-
-/** Runboard's reachability for this tab; always reachable during server rendering and hydration. */
-export function useRunboardReachability(): Reachability {
-  return useSyncExternalStore(subscribe, () => state, () => REACHABLE);
+export function reachabilitySnapshot(): Reachability {
+  return state;
 }

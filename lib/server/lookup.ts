@@ -20,7 +20,7 @@ import { seedFromEmulator } from './recent-threads';
 // progress and a cursor to continue with (the search box shows the progress and asks again). Threads it could not
 // read are reported, never hidden behind a "not found".
 
-const CHUNK_REQUESTS = 10;
+const CHUNK_REQUESTS = 5;
 const PAGE = 100;
 
 /** Why a thread's runs could not be read, in words for the lookup's answer. */

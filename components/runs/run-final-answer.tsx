@@ -17,7 +17,9 @@ export function RunFinalAnswer({ run }: { run: Run }) {
   const q = useQuery({ ...messagesQueryOptions(run.thread_id, { run_id: run.id, limit: 10, order: 'desc' }), enabled: ended });
   if (!ended || q.isPending) return null;
   if (q.error) return null;
-  const answer = q.data?.data.find((m) => m.role === 'assistant');
+  const found = q.data?.data.find((m) => m.role === 'assistant');
+  // An empty message from a run that failed says nothing: the diagnosis above already tells why it ended.
+  const answer = found && (run.status === 'completed' || found.content.some((p) => p.type !== 'text' || p.text.value.trim() !== '')) ? found : undefined;
   if (!answer) {
     if (run.status !== 'completed') return null;
     return (

@@ -19,7 +19,7 @@ export function RunFinalAnswer({ run }: { run: Run }) {
   if (q.error) return null;
   const found = q.data?.data.find((m) => m.role === 'assistant');
   // An empty message from a run that failed says nothing: the diagnosis above already tells why it ended.
-  const answer = found && (run.status === 'completed' || found.content.some((p) => p.type !== 'text' || p.text.value.trim() !== '')) ? found : undefined;
+  const answer = found && (run.status === 'completed' || found.content.some((p) => p.type !== 'text' || String((p as { text?: { value?: unknown } }).text?.value ?? '').trim() !== '')) ? found : undefined;
   if (!answer) {
     if (run.status !== 'completed') return null;
     return (

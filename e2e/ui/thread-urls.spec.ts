@@ -33,7 +33,7 @@ test.describe('thread URLs, search and outages', () => {
     const problem = page.getByTestId('runs-url-problem');
     await expect(problem).toContainText('“bogus” is not a run status');
     await expect(tp.statusFilter.locator('option', { hasText: 'bogus' })).toHaveCount(0);
-    const listed = (await emulator.apiRequests()).filter((r) => r.method === 'GET' && /\/runs$/.test(r.path));
+    const listed = (await emulator.apiRequests()).filter((r) => r.method === 'GET' && r.path.endsWith('/runs'));
     // Only the lock banner's checks (newest run, active runs) read the runs list; the filtered scan (pages of 100
     // until 1,000 runs) never starts.
     expect(listed.filter((r) => (r.query as Record<string, unknown> | undefined)?.limit === '100')).toEqual([]);

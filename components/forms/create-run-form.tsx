@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { CreateRunBody, type Run } from '@/lib/contract';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
 import { useCreateRun } from '@/lib/queries/runs-list';
+import type { RunFormState } from '@/lib/view/thread-run-form';
 import { runHref } from '@/lib/view/thread-search';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
@@ -27,9 +28,9 @@ const ORDER = ['assistant_id', 'model', 'tool_choice', 'instructions', 'tools', 
  * focus moves to the first); the upstream's refusal is shown verbatim with status and request id. On success the
  * new run opens (watch live) or the thread's table refreshes with a link to it.
  */
-export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?: () => void }) {
+export function CreateRunForm({ threadId, onDone, initial }: { threadId: string; onDone?: () => void; initial?: Partial<RunFormState> }) {
   const router = useRouter();
-  const form = useRunForm({ prefix: P, mode: 'run', schema: CreateRunBody, fieldOrder: ORDER });
+  const form = useRunForm({ prefix: P, mode: 'run', schema: CreateRunBody, fieldOrder: ORDER, initial });
   const { state, set, errors } = form;
   const [watch, setWatch] = useState(true);
   const [created, setCreated] = useState<Run | null>(null);

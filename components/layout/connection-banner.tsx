@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { connectionQueryOptions } from '@/lib/queries/connection';
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { errorFacts } from '@/components/ui/error-state';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -16,6 +17,21 @@ import { ConnectionCapabilities } from './connection-capabilities';
 export function ConnectionBanner() {
   const query = useQuery(connectionQueryOptions());
   const { data, error, isPending, refetch, isFetching } = query;
+  const reach = useRunboardReachability();
+  if (!reach.reachable) {
+    return (
+      <Shell
+        tone="danger"
+        title="Runboard's server is not answering"
+        body={
+          <>
+            Since <RelativeTime value={Math.floor(reach.sinceMs / 1000)} />, requests to Runboard get no answer, so nothing on this page is current
+            {data ? <> (the upstream check below is from before)</> : null}. Runboard tries again every 5 seconds; this clears by itself.
+          </>
+        }
+      />
+    );
+  }
   if (isPending) return <ConnectionBannerPending />;
   if (error || !data) {
     const facts = errorFacts(error);

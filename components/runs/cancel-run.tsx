@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Run } from '@/lib/contract';
 import { useCancelRun } from '@/lib/queries/run-mutations';
 import { Button } from '@/components/ui/button';
@@ -24,6 +24,8 @@ export function CancelRun({ run }: { run: Run }) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const mutation = useCancelRun(run.thread_id, run.id);
+  // A double click delivers both clicks before React re-renders the busy button: this flag is set synchronously.
+  const sending = useRef(false);
   const hydrated = useHydrated();
   const viewer = useViewer();
   if (!CANCELLABLE.has(run.status) && !mutation.isPending) return null;
@@ -49,6 +51,7 @@ export function CancelRun({ run }: { run: Run }) {
               busy={mutation.isPending}
               data-testid="confirm-cancel-run"
               onClick={() => {
+                if (sending.current || mutation.isPending) return;
                 const checked = checkNote(reason, true);
                 if (!checked.ok) {
                   setReasonError(checked.message);
@@ -56,7 +59,14 @@ export function CancelRun({ run }: { run: Run }) {
                   return;
                 }
                 setReasonError(null);
-                mutation.mutate({ reason: checked.note! }, { onSuccess: () => { setOpen(false); setReason(''); } });
+                sending.current = true;
+                mutation.mutate(
+                  { reason: checked.note! },
+                  {
+                    onSuccess: () => { setOpen(false); setReason(''); },
+                    onSettled: () => { sending.current = false; },
+                  },
+                );
               }}
             >
               Cancel run

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { formatDuration } from '@/lib/view/format-duration';
 import { errorFacts } from '@/components/ui/error-state';
 import { cn } from '@/components/ui/cn';
@@ -20,6 +21,8 @@ export function LastUpdated({
   onRefresh: () => void;
 }) {
   const now = useSecondClock();
+  const reach = useRunboardReachability();
+  const down = !reach.reachable;
   const age = now === null || !updatedAtMs ? null : Math.max(0, now - Math.floor(updatedAtMs / 1000));
   const facts = error ? errorFacts(error) : null;
   return (
@@ -27,11 +30,11 @@ export function LastUpdated({
       <span className="inline-flex items-center gap-1.5">
         <span
           aria-hidden
-          className={cn('size-2 rounded-full', facts ? 'bg-danger' : intervalMs ? 'bg-success' : 'bg-muted', intervalMs !== false && !facts && 'animate-pulse')}
+          className={cn('size-2 rounded-full', facts || down ? 'bg-danger' : intervalMs ? 'bg-success' : 'bg-muted', intervalMs !== false && !facts && !down && 'animate-pulse')}
         />
         {age === null ? 'Loading…' : `Updated ${age < 2 ? 'just now' : `${formatDuration(age)} ago`}`}
         {' · '}
-        {intervalMs ? `live, every ${formatDuration(Math.round(intervalMs / 1000))}` : 'final state, not polling'}
+        {down ? 'not live: Runboard is not answering' : intervalMs ? `live, every ${formatDuration(Math.round(intervalMs / 1000))}` : 'final state, not polling'}
       </span>
       {facts ? (
         <output className="text-danger">

@@ -26,15 +26,17 @@ export function RunDiagnosis({
   steps,
   cancelRequestedAt,
   cancellingSeenAt,
+  cancelRecorded,
 }: {
   run: Run;
   steps: readonly RunStep[] | null;
   cancelRequestedAt: number | null;
   cancellingSeenAt: number | null;
+  cancelRecorded: { at: number; by: string | null } | null;
 }) {
   const clock = useSecondClock();
   const now = clock ?? run.created_at;
-  const d = diagnoseRun(run, { now, steps, cancelRequestedAt, cancellingSeenAt });
+  const d = diagnoseRun(run, { now, steps, cancelRequestedAt, cancellingSeenAt, cancelRecorded });
   const left = d.countdownTo != null ? d.countdownTo - now : null;
   return (
     <div data-testid="run-diagnosis" data-tone={d.tone} className={cn('rounded-lg border border-l-4 p-3 sm:p-4', toneClasses[d.tone])}>

@@ -12,6 +12,7 @@ import { CopyButton, CopyableId } from '@/components/ui/copy-button';
 import { Time } from '@/components/runs/time';
 import { isTerminal } from '@/lib/view/run-shapes';
 import { RunDiagnosis } from './run-diagnosis';
+import { useSecondClock } from './use-second-clock';
 
 /** Facts of the run (thread, assistant, model, times, tokens) and the plain-language diagnosis. */
 export function RunHeader({
@@ -19,11 +20,13 @@ export function RunHeader({
   steps,
   cancelRequestedAt,
   cancellingSeenAt,
+  cancelRecorded,
 }: {
   run: Run;
   steps: readonly RunStep[] | null;
   cancelRequestedAt: number | null;
   cancellingSeenAt: number | null;
+  cancelRecorded: { at: number; by: string | null } | null;
 }) {
   const assistant = useQuery({ ...assistantQueryOptions(run.assistant_id), retry: false });
   const ended = isTerminal(run.status) ? terminalMoment(run, steps ?? []).at : null;
@@ -50,7 +53,7 @@ export function RunHeader({
           <Time value={run.created_at} />
         </Fact>
         <Fact label={isTerminal(run.status) ? 'Took' : 'Age'}>
-          {duration != null ? formatDuration(duration) : isTerminal(run.status) ? <Muted>end not reported</Muted> : <Time value={run.created_at} />}
+          {duration != null ? formatDuration(duration) : isTerminal(run.status) ? <Muted>end not reported</Muted> : <RunAge createdAt={run.created_at} />}
         </Fact>
         <Fact label="Tokens">
           {run.usage ? (
@@ -62,8 +65,19 @@ export function RunHeader({
           )}
         </Fact>
       </dl>
-      <RunDiagnosis run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeenAt} />
+      <RunDiagnosis run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeenAt} cancelRecorded={cancelRecorded} />
     </header>
+  );
+}
+
+/** A live duration since creation ("2 h 48 min"), not a second "2 h ago" beside Created. */
+function RunAge({ createdAt }: { createdAt: number }) {
+  const now = useSecondClock();
+  if (now === null) return <Muted>…</Muted>;
+  return (
+    <span data-testid="run-age" className="tabular-nums">
+      {formatDuration(now - createdAt)}
+    </span>
   );
 }
 

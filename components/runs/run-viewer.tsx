@@ -1,14 +1,16 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { RequiredActionToolCall } from '@/lib/contract';
 import { isEndpointNotSupported } from '@/lib/queries/api-error';
+import { auditHistoryQueryOptions } from '@/lib/queries/audit';
 import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
 import { runQueryOptions } from '@/lib/queries/run';
 import { useCancelRequestedAt } from '@/lib/queries/run-mutations';
 import { runStepsQueryOptions } from '@/lib/queries/run-steps';
+import { actorLabel } from '@/lib/view/audit-sentence';
 import { runPollInterval } from '@/lib/view/run-poll';
 import { isTerminal } from '@/lib/view/run-shapes';
 import { terminalMoment } from '@/lib/view/run-timeline';
@@ -28,6 +30,8 @@ import { RunConfig } from './run-config';
 import { RunHeader } from './run-header';
 import { RunMetadata } from './run-metadata';
 import { RunNotFound } from './run-not-found';
+import { RunAgainButton, RunAgainPanel, useRunAgain } from './run-again';
+import { RunFinalAnswer } from './run-final-answer';
 import { RunRawJson } from './run-raw-json';
 import { RunStatusTimeline } from './run-status-timeline';
 import { RunViewerSkeleton } from './run-viewer-skeleton';
@@ -58,10 +62,15 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
   const stepsUnavailable = caps.listSteps === 'unsupported' || isEndpointNotSupported(stepsQ.error);
   useLearnFromError(stepsQ.error);
   const cancelRequestedAt = useCancelRequestedAt(threadId, runId);
+  // The same query the History card shows: a cancel recorded by Runboard is the exact moment it was requested.
+  const history = useInfiniteQuery(auditHistoryQueryOptions(threadId, runId));
+  const cancelEntry = history.data?.pages.flatMap((p) => p.data).find((e) => e.action === 'run.cancel' && e.outcome === 'success');
+  const cancelRecorded = cancelEntry ? { at: Math.floor(cancelEntry.at / 1000), by: actorLabel(cancelEntry.actor) } : null;
 
   const cancellingSeen = useRef<number | null>(null);
   if (run?.status === 'cancelling' && cancellingSeen.current === null) cancellingSeen.current = Math.floor(Date.now() / 1000);
 
+  const runAgain = useRunAgain();
   const [formCalls, setFormCalls] = useState<readonly RequiredActionToolCall[] | null>(null);
   const pending = run?.status === 'requires_action' ? (run.required_action?.submit_tool_outputs.tool_calls ?? null) : null;
   const pendingKey = pending?.map((c) => c.id).join(',') ?? '';
@@ -124,10 +133,13 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
               }}
             />
             <CancelRun run={run} />
+            <RunAgainButton run={run} open={runAgain.open} onToggle={runAgain.toggle} />
           </>
         }
       />
-      <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} />
+      <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} cancelRecorded={cancelRecorded} />
+      {runAgain.open ? <RunAgainPanel run={run} /> : null}
+      <RunFinalAnswer run={run} />
       {formCalls ? (
         <RoleGate ability="operate" action="submit tool outputs">
           <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} />

@@ -13,8 +13,11 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { runStatusLook } from '@/components/ui/run-status-badge';
+import { toneText } from '@/components/ui/badge';
 import { AuditNoteField, checkNote } from '@/components/forms/audit-note-field';
+import { AnsweredElsewhere } from './answered-elsewhere';
 import { ToolOutputField } from './tool-output-field';
+import { useLeaveGuard, useToolOutputDrafts } from './use-tool-output-drafts';
 import { useSecondClock } from './use-second-clock';
 
 /**
@@ -24,7 +27,8 @@ import { useSecondClock } from './use-second-clock';
  * Mount it keyed by the pending call ids so a new round of calls starts with empty boxes.
  */
 export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly RequiredActionToolCall[] }) {
-  const [outputs, setOutputs] = useState<Record<string, string>>({});
+  const drafts = useToolOutputDrafts(run.id, calls.map((c) => c.id));
+  const { outputs } = drafts;
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string>>({});
   const [live, setLive] = useState(true);
@@ -46,6 +50,8 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
   const submitted = sent && !mutation.isError;
   const locked = !waiting || deadlinePassed || submitted;
   const canSubmit = !locked && missing.length === 0 && !inFlight;
+  const typed = calls.some((c) => (outputs[c.id] ?? '').trim() !== '');
+  useLeaveGuard(waiting && !deadlinePassed && !submitted && typed, 'The tool outputs you typed are not sent yet. Leave this page? (They stay saved in this tab.)');
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -72,7 +78,7 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
     }
     setNoteError(null);
     setSent(true);
-    mutation.mutate({ body: checked.body, note: noted.note }, { onError: () => setSent(false) });
+    mutation.mutate({ body: checked.body, note: noted.note }, { onError: () => setSent(false), onSuccess: () => drafts.clearDrafts() });
   }
 
   let lockReason: string | null = null;
@@ -93,7 +99,7 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
       disabled={locked || inFlight}
       error={serverFieldErrors[call.id] ?? (touched[call.id] ? problems[call.id] ?? null : null)}
       onChange={(v) => {
-        setOutputs((prev) => ({ ...prev, [call.id]: v }));
+        drafts.setOutput(call.id, v);
         setServerFieldErrors((prev) => {
           const { [call.id]: _drop, ...rest } = prev;
           return rest;
@@ -110,6 +116,7 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
         <output data-testid="tool-outputs-locked" className={submitted ? 'block text-sm text-success' : 'block text-sm font-medium text-warning'}>
           {lockReason}
         </output>
+        {!submitted ? <AnsweredElsewhere threadId={run.thread_id} runId={run.id} /> : null}
         <details className="mt-2">
           <summary className="cursor-pointer text-sm text-muted">{submitted ? 'Outputs sent' : 'Outputs as typed'} ({plural(calls.length, 'call')})</summary>
           <div className="mt-2 flex flex-col gap-3">{fields}</div>
@@ -122,11 +129,22 @@ export function ToolOutputsForm({ run, calls }: { run: Run; calls: readonly Requ
     <Card title={`Submit tool outputs (${plural(calls.length, 'pending call')})`} id="tool-outputs" testId="tool-outputs-form" className="border-warning/50">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby="tool-outputs-help">
         <p id="tool-outputs-help" className="text-sm text-muted">
-          The API takes every output in one request. Outputs are strings: JSON is sent as written, plain text is allowed.
+          The API takes every output in one request. Outputs are strings: JSON is sent as written, plain text is allowed. What you type is kept in this
+          tab until it is sent, so a reload does not lose it.
         </p>
+        {drafts.restored > 0 ? (
+          <output className={`block text-sm ${toneText.info}`} data-testid="tool-outputs-restored">
+            Restored {plural(drafts.restored, 'typed output')} from before the page was reloaded (not sent yet).
+          </output>
+        ) : null}
         {fields}
         <AuditNoteField id="tool-outputs-note" value={note} onChange={setNote} error={noteError} />
-        {mutation.error ? <ErrorState error={mutation.error} title="The server refused the tool outputs" compact /> : null}
+        {mutation.error ? (
+          <>
+            <ErrorState error={mutation.error} title="The server refused the tool outputs" compact />
+            <AnsweredElsewhere threadId={run.thread_id} runId={run.id} />
+          </>
+        ) : null}
         {lockReason ? (
           <output data-testid="tool-outputs-locked" className={submitted ? 'block text-sm text-success' : 'block text-sm font-medium text-warning'}>
             {lockReason}

@@ -3,13 +3,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { RUN_STATUSES } from '@/lib/contract/kinds';
-import { isEndpointNotSupported } from '@/lib/queries/api-error';
+import { isApiRequestError, isEndpointNotSupported } from '@/lib/queries/api-error';
 import { assistantNameMap, assistantsQueryOptions } from '@/lib/queries/assistants';
 import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { runListQueryOptions } from '@/lib/queries/runs-list';
 import { formatUtc } from '@/lib/view/format-time';
 import { describeStatusFilter, RUN_PAGE_SIZES, serializeThreadPageParams, type ThreadPageParams } from '@/lib/view/thread-page-params';
 import { threadHref } from '@/lib/view/thread-search';
+import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
@@ -21,12 +23,32 @@ import { RunsSeenList } from './runs-seen-list';
 import { RunsTable } from './runs-table';
 import { toneText } from '@/components/ui/badge';
 
+/** The upstream refused the page cursor itself (400/404 naming after/before): the URL is wrong, not the server. */
+function cursorRefused(error: unknown, params: ThreadPageParams): boolean {
+  if (!params.after && !params.before) return false;
+  if (!isApiRequestError(error) || (error.status !== 400 && error.status !== 404)) return false;
+  return error.param === 'after' || error.param === 'before' || error.status === 404;
+}
+
+function RunsUrlProblem({ title, message, href, action }: { title: string; message: string; href: string; action: string }) {
+  return (
+    <div role="alert" data-testid="runs-url-problem" className="m-4 rounded-md border border-warning/50 border-l-4 border-l-warning bg-warning/5 p-3 text-sm">
+      <p className="font-semibold">{title}</p>
+      <p className="mt-1 break-words">{message}</p>
+      <ButtonLink href={href} size="sm" className="mt-2">
+        {action}
+      </ButtonLink>
+    </div>
+  );
+}
+
 /** Runs of the thread: status filter, page size, cursor pagination (all in the URL), live while anything is active. */
 export function RunsPanel({ threadId, params }: { threadId: string; params: ThreadPageParams }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const reach = useRunboardReachability();
   const caps = useCapabilities();
-  const query = useQuery({ ...runListQueryOptions(threadId, params), enabled: caps.listRuns !== 'unsupported' });
+  const query = useQuery({ ...runListQueryOptions(threadId, params), enabled: caps.listRuns !== 'unsupported' && !params.statusProblem });
   // Learned from the probe, or from this very answer: either way the page says it once and stops asking.
   const unsupported = caps.listRuns === 'unsupported' || isEndpointNotSupported(query.error);
   useLearnFromError(query.error);
@@ -50,17 +72,28 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
           <span className="text-xs text-muted" data-testid="runs-source">From Runboard&apos;s record</span>
         ) : (
         <>
-          {live ? <span className={`text-xs ${toneText.info}`} data-testid="live-indicator">● live</span> : null}
+          {live && reach.reachable ? <span className={`text-xs ${toneText.info}`} data-testid="live-indicator">● live</span> : null}
+          {live && !reach.reachable ? (
+            <span className="text-xs font-medium text-danger" data-testid="live-indicator" data-state="stale">
+              ● not live: Runboard is not answering
+            </span>
+          ) : null}
           {hydrated && query.isFetching && !query.isPending ? <Spinner label="Refreshing" className="text-xs" /> : null}
           <label htmlFor="runs-status" className="text-xs text-muted">Status</label>
-          <Select id="runs-status" disabled={!hydrated} value={params.status} onChange={(e) => go({ status: e.target.value, after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">
+          <Select id="runs-status" disabled={!hydrated} value={params.statusProblem ? '' : params.status} onChange={(e) => go({ status: e.target.value, after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">
             <option value="all">All</option>
             <option value="active">Active (locking the thread)</option>
             <option value="problems">Problems (failed, expired, incomplete, cancelled)</option>
             {RUN_STATUSES.map((s) => (
               <option key={s} value={s}>{s.replace(/_/g, ' ')}</option>
             ))}
-            {!['all', 'active', 'problems', ...RUN_STATUSES].includes(params.status) ? <option value={params.status}>{params.status}</option> : null}
+            {params.statusProblem ? (
+              <option value="" disabled>
+                Not a status
+              </option>
+            ) : !['all', 'active', 'problems', ...RUN_STATUSES].includes(params.status) ? (
+              <option value={params.status}>{params.status.replace(/_/g, ' ').replace(/,/g, ', ')}</option>
+            ) : null}
           </Select>
           <label htmlFor="runs-limit" className="text-xs text-muted">Per page</label>
           <Select id="runs-limit" disabled={!hydrated} value={String(params.limit)} onChange={(e) => go({ limit: Number(e.target.value), after: undefined, before: undefined })} className="h-8! w-auto! py-1 text-xs">
@@ -72,10 +105,19 @@ export function RunsPanel({ threadId, params }: { threadId: string; params: Thre
         )
       }
     >
-      {unsupported ? (
+      {params.statusProblem ? (
+        <RunsUrlProblem title="This status filter cannot match any run" message={params.statusProblem} href={hrefWith({ status: 'all', after: undefined, before: undefined })} action="Show all runs" />
+      ) : unsupported ? (
         <RunsSeenList threadId={threadId} host={caps.data?.connection.host ?? null} />
       ) : query.isPending ? (
         <SkeletonRows rows={8} label="runs" className="p-4" />
+      ) : query.error && !data && cursorRefused(query.error, params) ? (
+        <RunsUrlProblem
+          title="This page of runs does not exist"
+          message={`The link asks for the runs ${params.after ? 'older' : 'newer'} than ${params.after ?? params.before}, which is not a run of this thread (the link was edited, or points at another thread). Retrying cannot help.`}
+          href={hrefWith({ after: undefined, before: undefined })}
+          action="Newest runs"
+        />
       ) : query.error && !data ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} className="m-4" />
       ) : data ? (

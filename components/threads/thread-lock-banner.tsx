@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { useThreadLock } from '@/lib/queries/thread-lock';
 import { runHref } from '@/lib/view/thread-search';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -13,13 +14,27 @@ import { toneText } from '@/components/ui/badge';
  */
 export function ThreadLockBanner({ threadId }: { threadId: string }) {
   const { runs, source } = useThreadLock(threadId);
+  const reach = useRunboardReachability();
   if (runs.length === 0) return null;
   const [first] = runs;
   const several = runs.length > 1;
   return (
     <section aria-label="Thread lock" aria-live="polite" data-testid="thread-lock-banner" data-active-runs={runs.length} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm">
       <div className="min-w-0">
-        <p className={`font-semibold ${toneText.warning}`}>{several ? `This thread is locked by ${runs.length} active runs` : 'This thread is locked by an active run'}</p>
+        <p className={`font-semibold ${toneText.warning}`}>
+          {reach.reachable
+            ? several
+              ? `This thread is locked by ${runs.length} active runs`
+              : 'This thread is locked by an active run'
+            : several
+              ? `This thread was locked by ${runs.length} active runs when last checked`
+              : 'This thread was locked by an active run when last checked'}
+        </p>
+        {!reach.reachable ? (
+          <p className="mt-1 font-medium text-danger" data-testid="lock-stale">
+            Runboard is not answering (since <RelativeTime value={Math.floor(reach.sinceMs / 1000)} />): this may have changed.
+          </p>
+        ) : null}
         <ul className="mt-1 flex flex-col gap-1">
           {runs.map((run) => (
             <li key={run.id} className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="lock-run">

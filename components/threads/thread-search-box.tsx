@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { isApiRequestError } from '@/lib/queries/api-error';
-import { lookupRun } from '@/lib/queries/lookup';
+import { lookupRun, type LookupProgress } from '@/lib/queries/lookup';
 import { resolveSearch, runHref, threadHref } from '@/lib/view/thread-search';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
@@ -13,24 +13,47 @@ import { Input } from '@/components/ui/field';
  * One box for whatever the ticket holds: a thread id, a run id, a Runboard/platform URL, a log line or JSON.
  * Thread ids open the thread; run ids open the run (looking up the thread among threads Runboard has seen).
  */
+// What was searched last in this tab, so "Back to search" (and the browser's Back) finds it still typed.
+const LAST_SEARCH_KEY = 'runboard.search.last';
+const noSubscribe = () => () => undefined;
+function readLastSearch(): string {
+  try {
+    return window.sessionStorage.getItem(LAST_SEARCH_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 export function ThreadSearchBox() {
   const router = useRouter();
-  const [text, setText] = useState('');
+  // null until the user types: the box then shows the tab's last search (read after hydration, none on the server).
+  const [typed, setText] = useState<string | null>(null);
+  const last = useSyncExternalStore(noSubscribe, readLastSearch, () => '');
+  const text = typed ?? last;
   const [problem, setProblem] = useState<string | null>(null);
+  const [suggestion, setSuggestion] = useState<string | null>(null);
   const [lookupError, setLookupError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<LookupProgress | null>(null);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function onSubmit(event: FormEvent | null, value = text) {
+    event?.preventDefault();
     setProblem(null);
+    setSuggestion(null);
     setLookupError(null);
     setNote(null);
-    const { target, others } = resolveSearch(text);
+    try {
+      window.sessionStorage.setItem(LAST_SEARCH_KEY, value);
+    } catch {
+      // Storage disabled: the box just starts empty next time.
+    }
+    const { target, others } = resolveSearch(value);
     if (others > 0) setNote(`Found ${others} more id${others === 1 ? '' : 's'} in the text; opening the first.`);
     switch (target.kind) {
       case 'none':
         setProblem(target.reason);
+        setSuggestion(target.suggestion ?? null);
         return;
       case 'thread':
         router.push(threadHref(target.threadId));
@@ -40,12 +63,14 @@ export function ThreadSearchBox() {
         return;
       case 'run-lookup':
         setBusy(true);
+        setProgress(null);
         try {
-          const found = await lookupRun(target.runId);
+          const found = await lookupRun(target.runId, undefined, setProgress);
           router.push(runHref(found.thread_id, found.run_id));
         } catch (error) {
           setLookupError(error);
           setBusy(false);
+          setProgress(null);
         }
         return;
     }
@@ -82,7 +107,26 @@ export function ThreadSearchBox() {
           {problem}
         </p>
       ) : null}
+      {suggestion ? (
+        <div>
+          <Button
+            size="sm"
+            data-testid="search-suggestion"
+            onClick={() => {
+              setText(suggestion);
+              void onSubmit(null, suggestion);
+            }}
+          >
+            Open <span className="max-w-[16rem] truncate font-mono text-xs sm:max-w-md">{suggestion}</span>
+          </Button>
+        </div>
+      ) : null}
       {note ? <p className="text-xs text-muted">{note}</p> : null}
+      {busy && progress ? (
+        <output className="block text-sm" data-testid="lookup-progress">
+          Looking for the run: read {progress.runs_scanned.toLocaleString('en-US')} runs, {progress.threads_done} of {progress.threads_total} threads done…
+        </output>
+      ) : null}
       {lookupError ? (
         <ErrorState
           error={lookupError}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiRequestError } from './api-error';
+import { reportAnswer, reportNoAnswer } from './reachability';
 import type { SCHEMAS } from './schemas';
 
 type Schemas = typeof SCHEMAS;
@@ -70,10 +71,17 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
     response = await (transport ? transport(url, init) : fetch(url, init));
   } catch (error) {
     if (signal?.aborted) throw error;
+    if (!transport) reportNoAnswer();
     throw new ApiRequestError({ status: 0, message: 'Runboard could not be reached. Check your network connection.', code: 'network_error' });
   }
   const requestId = response.headers.get('x-request-id');
   const text = await response.text();
+  // A gateway's own 502/503/504 page (not JSON, not from Runboard) means Runboard did not answer either.
+  const gatewayPage = response.status >= 502 && response.status <= 504 && !requestId && !text.trimStart().startsWith('{');
+  if (!transport) {
+    if (gatewayPage) reportNoAnswer();
+    else reportAnswer();
+  }
   let json: unknown = null;
   if (text) {
     try {

@@ -30,6 +30,8 @@ export function useSubmitToolOutputs(threadId: string, runId: string) {
     mutationFn: ({ body, note }: { body: SubmitToolOutputsBody; note?: string }) =>
       apiFetch(`${runPath(threadId, runId)}/submit_tool_outputs`, { method: 'POST', body, schema: contractSchema('Run'), reason: note }),
     onSuccess: (run) => settle(queryClient, threadId, runId, run),
+    // Refused, usually because someone answered first: re-read the run so the form can say so.
+    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.run(threadId, runId) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.auditHistory(threadId) }),
   });
 }

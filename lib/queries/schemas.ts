@@ -43,7 +43,14 @@ export const ConnectionInfo = z.looseObject({
 });
 
 /** GET /api/lookup (lib/server/lookup.ts). */
-export const LookupResult = z.looseObject({ run_id: z.string(), thread_id: z.string(), source: z.string() });
+export const LookupResult = z.looseObject({
+  run_id: z.string(),
+  /** null: still searching; ask again with `cursor`. */
+  thread_id: z.string().nullable(),
+  source: z.string(),
+  cursor: z.string().optional(),
+  progress: z.looseObject({ threads_done: z.number(), threads_total: z.number(), runs_scanned: z.number(), threads_failed: z.number() }).optional(),
+});
 
 /** GET|POST /api/connection/capabilities (lib/server/capabilities/). */
 const Fact = z.looseObject({

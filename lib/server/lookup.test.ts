@@ -49,7 +49,7 @@ describe('GET /api/lookup', () => {
       const res = await handleLookup(get('/api/lookup?run_id=-odd_run_id'));
       const body = (await res.json()) as { error: { message: string; code: string } };
       expect(body.error.code).toBe('run_not_seen');
-      expect(body.error.message).toContain('0 recently seen threads');
+      expect(body.error.message).toContain('Runboard has not seen any thread there yet to search');
     } finally {
       await closeStore();
       if (before.file === undefined) delete process.env.RUNBOARD_DB_FILE;
@@ -79,3 +79,18 @@ describe('GET /api/threads/recent', () => {
     expect(JSON.stringify(body)).not.toContain('sk-lookup-test');
   });
 });
+
+describe('lookup cursor', () => {
+  it('round-trips and refuses a cursor for another run or a forged one', async () => {
+    const { decodeScanCursor, encodeScanCursor } = await import('./lookup-cursor');
+    const state = { runId: 'run_a', thread: 3, after: 'run_x', runs: 700, scanned: 2, failed: 1, reasons: ['the thread no longer exists there'] };
+    expect(decodeScanCursor(encodeScanCursor(state), 'run_a')).toEqual(state);
+    expect(decodeScanCursor(encodeScanCursor(state), 'run_b')).toBeNull();
+    expect(decodeScanCursor(encodeScanCursor({ ...state, after: '../x' }), 'run_a')).toBeNull();
+    expect(decodeScanCursor('not-json', 'run_a')).toBeNull();
+    const res = await handleLookup(get('/api/lookup?run_id=run_a&cursor=garbage'));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { param: 'cursor' } });
+  });
+});
+

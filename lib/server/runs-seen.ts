@@ -1,7 +1,7 @@
 import 'server-only';
 import { ID_PATTERN } from '@/lib/contract';
 import { getStore } from '@/lib/store/db';
-import { listRunsSeenOnThread } from '@/lib/store/threads-seen';
+import { findThreadForRun, listRunsSeenOnThread } from '@/lib/store/threads-seen';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
 import { flushObservedAnswers } from './observe';
@@ -29,5 +29,21 @@ export async function handleRunsSeen(request: Request, threadId: string): Promis
     return Response.json({ object: 'list', data, has_more: rows.length > limit, source: 'runboard' }, { headers: { 'cache-control': NO_STORE } });
   } catch (error) {
     return unexpectedErrorResponse(error, { route: 'runs-seen' });
+  }
+}
+
+/**
+ * The thread Runboard has seen `runId` on, when that is not `threadId`: a run opened under the wrong thread is sent
+ * to its own URL instead of "Run not found". Null when unknown, the same, or the store cannot answer (the page
+ * then asks the upstream as usual).
+ */
+export async function otherThreadOfRun(threadId: string, runId: string): Promise<string | null> {
+  try {
+    const connection = await getDefaultConnection();
+    await flushObservedAnswers();
+    const known = await findThreadForRun((await getStore()).db, connection.id, runId);
+    return known && known !== threadId ? known : null;
+  } catch {
+    return null;
   }
 }

@@ -139,6 +139,24 @@ export async function listRecentThreads(db: Db, connectionId: string, limit = 20
   }));
 }
 
+/**
+ * Threads in a stable order for a scan done in several requests: first seen (never updated), newest first, so
+ * recording runs while scanning does not reorder what is left; a thread seen for the first time meanwhile only
+ * shifts the rest by one (one thread read twice, none skipped).
+ */
+export async function listThreadsForScan(db: Db, connectionId: string, limit: number, offset: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('threads_seen')
+    .select('thread_id')
+    .where('connection_id', '=', connectionId)
+    .orderBy('first_seen_at', 'desc')
+    .orderBy('thread_id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => r.thread_id);
+}
+
 export async function countThreadsSeen(db: Db, connectionId: string): Promise<number> {
   const row = await db.selectFrom('threads_seen').select((eb) => eb.fn.countAll<number>().as('n')).where('connection_id', '=', connectionId).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -65,8 +65,69 @@ describe('diagnoseRun', () => {
   it('queued for hours: the backend has not picked it up', () => {
     const d = diagnoseRun(run({ status: 'queued', expires_at: null }), { now: T0 + 3 * 3600 });
     expect(d.headline).toBe('Queued for 3 h: the backend has not picked it up');
-    expect(d.tone).toBe('warning');
+    // No deadline: nothing will expire it, so waiting is not offered.
+    expect(d.tone).toBe('danger');
+    expect(d.advice).toMatch(/^The server set no deadline \(expires_at\), so nothing will expire it: the thread stays locked until the run is cancelled/);
+    expect(d.advice).not.toMatch(/wait/);
     expect(d.countdownTo).toBeNull();
+  });
+
+  it('stuck queued past its deadline: does not promise it will expire (defect 6)', () => {
+    const d = diagnoseRun(run({ status: 'queued', expires_at: T0 + 600 }), { now: T0 + 600 + 2 * 3600 + 48 * 60 });
+    expect(d.headline).toBe('Queued for 2 h 58 min: the backend has not picked it up; its deadline passed 2 h 48 min ago');
+    expect(d.advice).toBe(
+      'Its deadline passed 2 h 48 min ago and the server did not expire it, so it will not expire on its own: the thread stays locked until the run is cancelled. ' +
+        'Cancel it to unlock the thread. If the cancel is not confirmed within a few minutes, report run run_1 to whoever runs the server.',
+    );
+    expect(d.advice).not.toMatch(/wait for it to expire/);
+    expect(d.duration).toEqual({ seconds: 600 + 2 * 3600 + 48 * 60, bound: 'exact', basis: 'since created_at' });
+  });
+
+  it('queued long but before its deadline: expiring is still possible and says when', () => {
+    const d = diagnoseRun(run({ status: 'queued', expires_at: T0 + 600 }), { now: T0 + 120 });
+    expect(d.tone).toBe('warning');
+    expect(d.advice).toBe('The thread stays locked while the run is queued. The server should expire it at its deadline (in 8 min); cancel it to unlock the thread sooner.');
+  });
+
+  it('stuck in_progress gets advice; past its deadline it is called stuck (defect 6)', () => {
+    const long = diagnoseRun(run({ status: 'in_progress', started_at: T0 + 10, expires_at: T0 + 600 }), { now: T0 + 400 });
+    expect(long.tone).toBe('warning');
+    expect(long.advice).toMatch(/^Longer than most runs\. If the steps below show no progress, cancel it to unlock the thread; otherwise the server expires it at its deadline \(in 3 min 20 s\)\.$/);
+    const stuck = diagnoseRun(run({ status: 'in_progress', started_at: T0 + 10, expires_at: T0 + 600 }), { now: T0 + 600 + 3 * 3600 });
+    expect(stuck.headline).toBe('Running for 3 h 9 min; its deadline passed 3 h ago');
+    expect(stuck.tone).toBe('danger');
+    expect(stuck.advice).toMatch(/^Its deadline passed 3 h ago and the server did not expire it, so it will not expire on its own: it looks stuck\./);
+    expect(stuck.advice).toMatch(/cancel it to unlock the thread/);
+    const noStart = diagnoseRun(run({ status: 'in_progress', expires_at: T0 + 600 }), { now: T0 + 90 });
+    expect(noStart.headline).toBe('Running for at most 1 min (the server did not report when it started; counted from creation); expires in 8 min 30 s');
+    expect(noStart.duration?.bound).toBe('upper');
+    expect(diagnoseRun(run({ status: 'in_progress', started_at: T0 }), { now: T0 + 30 }).advice).toBeNull();
+  });
+
+  it('cancelling for 18 minutes, seen by this page for 1 s: never "at least 1 s"; bounds are named and explained (defect 6)', () => {
+    const r = run({ status: 'cancelling', started_at: T0, expires_at: T0 + 3600 });
+    const now = T0 + 18 * 60;
+    const d = diagnoseRun(r, { now, cancellingSeenAt: now - 1 });
+    expect(d.headline).toBe('Cancel requested up to 18 min ago and not confirmed');
+    expect(d.headline).not.toMatch(/at least 1 s/);
+    expect(d.advice).toMatch(/Cancelling again does not help/);
+    expect(d.advice).toMatch(/The API does not record when cancel was requested and Runboard has no record of it .*: after the run last started 18 min ago, and at least 1 s ago \(this page has seen it cancelling that long\)\.$/);
+    expect(d.duration).toEqual({ seconds: 18 * 60, bound: 'upper', basis: 'since started_at' });
+    expect(d.tone).toBe('warning');
+  });
+
+  it('cancelling: the audit log\'s record of the cancel is exact and names who asked', () => {
+    const r = run({ status: 'cancelling', started_at: T0, expires_at: T0 + 3600 });
+    const d = diagnoseRun(r, { now: T0 + 20 * 60, cancellingSeenAt: T0 + 20 * 60 - 1, cancelRecorded: { at: T0 + 2 * 60, by: 'Olga' } });
+    expect(d.headline).toBe('Cancel requested 18 min ago by Olga and not confirmed');
+    expect(d.duration?.bound).toBe('exact');
+    expect(d.advice).toMatch(/the server should expire it\./);
+  });
+
+  it('cancelling past its deadline says it will not end on its own and whom to tell', () => {
+    const d = diagnoseRun(run({ status: 'cancelling', started_at: T0, expires_at: T0 + 600 }), { now: T0 + 1800, cancelRequestedAt: T0 + 60 });
+    expect(d.tone).toBe('danger');
+    expect(d.advice).toMatch(/^Its deadline passed 20 min ago and the server did not expire it, so it will not expire on its own\. Cancelling again does not help .* Report run run_1/);
   });
 
   it('briefly queued is informational, with the expiry', () => {
@@ -85,14 +146,14 @@ describe('diagnoseRun', () => {
     expect(d.headline).toBe('Running for 1 min; expires in 8 min 30 s');
   });
 
-  it('cancelling: exact when this browser sent the cancel, a lower bound when it only saw it', () => {
+  it('cancelling: exact when this browser sent the cancel, bounds when it only saw it', () => {
     const r = run({ status: 'cancelling', started_at: T0 });
     expect(diagnoseRun(r, { now: T0 + 800, cancelRequestedAt: T0 + 80 }).headline).toBe('Cancel requested 12 min ago and not confirmed');
     const seen = diagnoseRun(r, { now: T0 + 800, cancellingSeenAt: T0 + 200 });
-    expect(seen.headline).toBe('Cancel requested at least 10 min ago and not confirmed');
+    expect(seen.headline).toBe('Cancel requested up to 13 min ago and not confirmed');
     expect(seen.tone).toBe('warning');
-    expect(seen.advice).toMatch(/does not record/);
-    expect(diagnoseRun(r, { now: T0 + 800 }).headline).toBe('Cancel requested and not confirmed yet');
+    expect(seen.advice).toMatch(/does not record.*at least 10 min ago/);
+    expect(diagnoseRun(r, { now: T0 + 800 }).headline).toBe('Cancel requested up to 13 min ago and not confirmed');
   });
 
   it.each([

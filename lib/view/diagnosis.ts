@@ -3,9 +3,11 @@
  * outputs for 7 min; expires in 2 min 40 s (2 calls pending)"). Pure: everything time-dependent takes `now`
  * (Unix seconds) so the header can re-evaluate it every second for a live countdown.
  * Honest about what the API does not say: it has no "cancel requested at" timestamp, so that sentence uses the
- * moment this browser sent or first saw the cancel, and says which.
+ * moment this browser sent the cancel or Runboard recorded it, else bounds, and says which (diagnosis-stuck.ts).
+ * Kept pure and server-safe: the inbox calls it on the server for one-line reasons.
  */
-import { plural, spanCoarse, spanFine } from './diagnosis-format';
+import { plural, spanCoarse } from './diagnosis-format';
+import { diagnoseCancelling, diagnoseInProgress, diagnoseQueued, expiryClause, expiryTone } from './diagnosis-stuck';
 import { functionCallsOf, stepEndedAt, type RunLike, type StepLike } from './run-shapes';
 
 export type DiagnosisTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
@@ -18,6 +20,11 @@ export type Diagnosis = {
   advice: string | null;
   /** Unix seconds the header counts down to (expires_at), when the run can still expire. */
   countdownTo: number | null;
+  /**
+   * How long the run has been in its current (non-terminal) state, when known, and how sure that is: `exact`, or
+   * `upper`/`lower` bound, with what it was counted from (e.g. "since created_at").
+   */
+  duration?: { seconds: number; bound: 'exact' | 'upper' | 'lower'; basis: string } | null;
 };
 
 export type DiagnosisContext = {
@@ -28,6 +35,8 @@ export type DiagnosisContext = {
   cancelRequestedAt?: number | null;
   /** When this browser first saw the run in `cancelling` (a lower bound of how long it has been waiting). */
   cancellingSeenAt?: number | null;
+  /** A successful cancel of this run in Runboard's audit log: when (Unix seconds, exact) and by whom. */
+  cancelRecorded?: { at: number; by: string | null } | null;
 };
 
 /** Advice per `last_error.code` (failed runs and steps). Codes outside the enum still get a sentence. */
@@ -44,9 +53,6 @@ export const INCOMPLETE_ADVICE: Record<string, string> = {
   max_completion_tokens: 'raise max_completion_tokens or ask for a shorter answer',
   max_prompt_tokens: 'raise max_prompt_tokens or use a truncation strategy that keeps fewer messages',
 };
-
-const LONG_QUEUE_S = 60;
-const EXPIRY_WARNING_S = 120;
 
 export function diagnoseRun(run: RunLike, ctx: DiagnosisContext): Diagnosis {
   const { now } = ctx;
@@ -102,49 +108,6 @@ export function diagnoseRun(run: RunLike, ctx: DiagnosisContext): Diagnosis {
   }
 }
 
-/** ", expires in 2 min 40 s" or "; its deadline passed 1 min ago" (the server has not expired it yet). */
-function expiryClause(run: RunLike, now: number): string {
-  if (run.expires_at == null) return '';
-  const left = run.expires_at - now;
-  return left > 0 ? `; expires in ${spanFine(left)}` : `; its deadline passed ${spanCoarse(-left)} ago`;
-}
-
-function expiryTone(run: RunLike, now: number, otherwise: DiagnosisTone): DiagnosisTone {
-  if (run.expires_at == null) return otherwise;
-  const left = run.expires_at - now;
-  if (left <= 0) return 'danger';
-  return left <= EXPIRY_WARNING_S ? 'warning' : otherwise;
-}
-
-function diagnoseQueued(run: RunLike, now: number): Diagnosis {
-  // started_at is set on (re)entering in_progress; a queued run that has one was re-queued after tool outputs.
-  const requeued = run.started_at != null;
-  const since = requeued ? null : run.created_at;
-  const waited = since != null ? now - since : null;
-  const long = waited != null && waited >= LONG_QUEUE_S;
-  const headline = requeued
-    ? `Queued again after tool outputs were submitted: waiting for the backend to resume${expiryClause(run, now)}`
-    : long
-      ? `Queued for ${spanCoarse(waited ?? 0)}: the backend has not picked it up${expiryClause(run, now)}`
-      : `Queued for ${spanCoarse(waited ?? 0)}: waiting for the backend to pick it up${expiryClause(run, now)}`;
-  return {
-    tone: expiryTone(run, now, long ? 'warning' : 'info'),
-    headline,
-    advice: long ? 'The thread stays locked while the run is queued. Cancel it to unlock the thread, or wait for it to expire.' : null,
-    countdownTo: run.expires_at ?? null,
-  };
-}
-
-function diagnoseInProgress(run: RunLike, now: number): Diagnosis {
-  const since = run.started_at ?? run.created_at;
-  return {
-    tone: expiryTone(run, now, 'info'),
-    headline: `Running for ${spanCoarse(now - since)}${run.started_at == null ? ' (start not reported; counted from creation)' : ''}${expiryClause(run, now)}`,
-    advice: null,
-    countdownTo: run.expires_at ?? null,
-  };
-}
-
 function diagnoseRequiresAction(run: RunLike, ctx: DiagnosisContext): Diagnosis {
   const { now } = ctx;
   const pending = run.required_action?.submit_tool_outputs?.tool_calls ?? [];
@@ -170,28 +133,6 @@ export function requiresActionSince(run: RunLike, steps: readonly StepLike[] | n
   const open = (steps ?? []).filter((s) => s.status === 'in_progress' && functionCallsOf(s).length > 0);
   if (open.length > 0) return Math.max(...open.map((s) => s.created_at));
   return run.started_at ?? null;
-}
-
-function diagnoseCancelling(run: RunLike, ctx: DiagnosisContext): Diagnosis {
-  const { now } = ctx;
-  let headline: string;
-  if (ctx.cancelRequestedAt != null) {
-    headline = `Cancel requested ${spanCoarse(now - ctx.cancelRequestedAt)} ago and not confirmed`;
-  } else if (ctx.cancellingSeenAt != null) {
-    headline = `Cancel requested at least ${spanCoarse(now - ctx.cancellingSeenAt)} ago and not confirmed`;
-  } else {
-    headline = 'Cancel requested and not confirmed yet';
-  }
-  const since = ctx.cancelRequestedAt ?? ctx.cancellingSeenAt ?? null;
-  const lingering = since != null && now - since >= LONG_QUEUE_S;
-  return {
-    tone: lingering ? 'warning' : 'info',
-    headline,
-    advice:
-      'Cancellation is best-effort: the run may still finish, fail or expire. The thread stays locked until it ends' +
-      (ctx.cancelRequestedAt == null ? ' (the API does not record when cancel was requested).' : '.'),
-    countdownTo: run.expires_at ?? null,
-  };
 }
 
 function diagnoseExpired(run: RunLike, ctx: DiagnosisContext): Diagnosis {

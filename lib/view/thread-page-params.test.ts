@@ -16,7 +16,9 @@ describe('thread page URL state', () => {
   });
   it('drops junk instead of failing: bad page size, cursor with a slash, both cursors', () => {
     const p = parseThreadPageParams(new URLSearchParams('limit=7&after=../x&status=%3Cscript%3E'));
-    expect(p).toEqual({ status: 'all', limit: 25 });
+    expect(p).toMatchObject({ limit: 25, after: undefined });
+    // A status that is no status is not dropped silently but refused with a message (the page scans nothing).
+    expect(p.statusProblem).toMatch(/is not a run status/);
     expect(parseThreadPageParams(new URLSearchParams('after=run_a&before=run_b'))).toMatchObject({ after: 'run_a', before: undefined });
   });
   it('omits defaults so links stay short', () => {
@@ -38,3 +40,20 @@ describe('status filters', () => {
     expect(describeStatusFilter('active')).toBe('active (queued, in progress, requires action, cancelling)');
   });
 });
+
+describe('status filters that name no status (issue 9 defect 8)', () => {
+  it('are refused with what is wrong, never scanned for', () => {
+    const view = parseThreadPageParams(new URLSearchParams('status=bogus&limit=10'));
+    expect(view.statusProblem).toMatch(/^“bogus” is not a run status\. Use all, active, problems or one of: queued, /);
+    expect(view.limit).toBe(10);
+    expect(parseThreadPageParams(new URLSearchParams('status=failed,nope,zzz')).statusProblem).toMatch(/^“nope”, “zzz” are not run statuses/);
+    expect(parseThreadPageParams(new URLSearchParams('status=<script>')).statusProblem).toMatch(/is not a run status/);
+  });
+  it('real statuses, lists of them and groups are accepted', () => {
+    for (const status of ['all', 'problems', 'active', 'failed', 'failed,expired', 'requires_action']) {
+      expect(parseThreadPageParams(new URLSearchParams({ status })).statusProblem, status).toBeUndefined();
+    }
+    expect(parseThreadPageParams(new URLSearchParams('')).statusProblem).toBeUndefined();
+  });
+});
+

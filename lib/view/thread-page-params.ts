@@ -1,6 +1,8 @@
 // The thread page's view state lives in the URL so a link in chat opens the same view: the runs filter and cursor,
 // the page size, and the messages cursor. One parser serves the server page and the client hook.
 
+import { RUN_STATUSES } from '@/lib/contract/kinds';
+
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 export const RUN_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_RUN_PAGE_SIZE = 25;
@@ -15,6 +17,8 @@ export const STATUS_GROUPS = {
 export type ThreadPageParams = {
   /** 'all', a group name, or one or more statuses joined by commas. */
   status: string;
+  /** Set when `status` names no run status: the page says so and scans nothing (rather than 1,000 runs for none). */
+  statusProblem?: string;
   limit: number;
   after?: string;
   before?: string;
@@ -39,11 +43,22 @@ export function parseThreadPageParams(raw: RawParams): ThreadPageParams {
   const limit = (RUN_PAGE_SIZES as readonly number[]).includes(limitRaw) ? limitRaw : DEFAULT_RUN_PAGE_SIZE;
   const statusRaw = (get(raw, 'status') ?? 'all').trim().toLowerCase();
   const status = /^[a-z_,]{1,200}$/.test(statusRaw) ? statusRaw : 'all';
+  const statusProblem = checkStatusFilter(statusRaw);
   const after = cursor(get(raw, 'after'));
   const before = after ? undefined : cursor(get(raw, 'before'));
   const mafter = cursor(get(raw, 'mafter'));
   const mbefore = mafter ? undefined : cursor(get(raw, 'mbefore'));
-  return { status, limit, after, before, mafter, mbefore };
+  return { status: statusProblem ? statusRaw.slice(0, 60) : status, ...(statusProblem ? { statusProblem } : {}), limit, after, before, mafter, mbefore };
+}
+
+/** Null when every part of the filter is a run status or a group; otherwise what is wrong, in words. */
+export function checkStatusFilter(filter: string): string | null {
+  if (filter === '' || filter === 'all' || filter in STATUS_GROUPS) return null;
+  const known = new Set<string>(RUN_STATUSES);
+  const unknown = filter.split(',').map((s) => s.trim()).filter((s) => !known.has(s));
+  if (unknown.length === 0) return null;
+  const shown = unknown.map((s) => `“${s.slice(0, 40)}”`).join(', ');
+  return `${shown} ${unknown.length === 1 ? 'is not a run status' : 'are not run statuses'}. Use all, active, problems or one of: ${RUN_STATUSES.join(', ')}.`;
 }
 
 /** Query string (with leading "?", or "" when everything is default). Defaults are omitted to keep links short. */

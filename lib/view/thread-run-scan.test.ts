@@ -110,3 +110,33 @@ describe('scanRuns with a status filter', () => {
     expect(res).toMatchObject({ rows: [], scanned: 0, newerCursor: null, olderCursor: null, budgetSpent: false });
   });
 });
+
+describe('a filtered page never leads to an empty one (issue 9 defect 8)', () => {
+  it('"Older" is offered only when another match exists: the last full page of matches has no Older', async () => {
+    // 300 runs, 43 failed (every 7th). Pages of 10: 10, 10, 10, 10, then 3 — and no sixth, empty page.
+    const t = fakeThread();
+    const seen: string[] = [];
+    let cursor: { after?: string } = {};
+    let pages = 0;
+    for (;;) {
+      const res = await scanRuns({ fetchPage: t.fetchPage, cursor, pageSize: 10, matches: failed, budget: 10_000 });
+      pages += 1;
+      expect(res.rows.length, `page ${pages}`).toBeGreaterThan(0);
+      seen.push(...res.rows.map((r) => r.id));
+      if (!res.olderCursor) break;
+      cursor = { after: res.olderCursor };
+    }
+    expect(pages).toBe(5);
+    expect(new Set(seen).size).toBe(43);
+  });
+
+  it('matches that end exactly at a page boundary with non-matching runs after them: no Older', async () => {
+    const t = fakeThread(300);
+    // The 10 newest failed runs: r294 … r231; cut the thread's failed runs to those by matching only ids ≥ r231.
+    const onlyNewest = (r: R) => failed(r) && Number(r.id.slice(1)) >= 231;
+    const res = await scanRuns({ fetchPage: t.fetchPage, cursor: {}, pageSize: 10, matches: onlyNewest, budget: 10_000 });
+    expect(res.rows).toHaveLength(10);
+    expect(res.olderCursor).toBeNull();
+    expect(res.budgetSpent).toBe(false);
+  });
+});

@@ -45,6 +45,9 @@ export async function scanRuns<T extends ScanItem & { created_at?: number }>(opt
   const budget = filtered ? Math.max(opts.budget ?? 1000, fetchLimit) : opts.pageSize;
   const backward = opts.cursor.before !== undefined && opts.cursor.after === undefined;
 
+  // A filtered page looks one match further than it shows: only then does "Older" (or "Newer") know that another
+  // match exists, instead of leading to an empty page when the rest of the thread has none.
+  const want = filtered ? opts.pageSize + 1 : opts.pageSize;
   const rows: T[] = [];
   let scanned = 0;
   let requests = 0;
@@ -78,7 +81,7 @@ export async function scanRuns<T extends ScanItem & { created_at?: number }>(opt
       if (matches(item)) {
         if (backward) rows.unshift(item);
         else rows.push(item);
-        if (rows.length >= opts.pageSize) {
+        if (rows.length >= want) {
           full = true;
           break;
         }
@@ -97,10 +100,17 @@ export async function scanRuns<T extends ScanItem & { created_at?: number }>(opt
     cursor = last?.id;
   }
 
-  const budgetSpent = filtered && !full && !exhausted;
-  // Toward the direction of travel, more exists unless we exhausted the list; the other direction exists iff we
-  // started from a cursor.
-  const aheadCursor = exhausted ? null : (backward ? newestSeen : oldestSeen)?.id ?? null;
+  // The extra match proves there is more ahead; it is shown on the next page, which starts after the last row shown.
+  const peeked = rows.length > opts.pageSize;
+  if (peeked) {
+    if (backward) rows.shift();
+    else rows.pop();
+  }
+  const lastShown = backward ? rows[0] : rows[rows.length - 1];
+  const budgetSpent = filtered && !peeked && !exhausted;
+  // Toward the direction of travel, more exists unless we exhausted the list (or, filtered, found no further match);
+  // the other direction exists iff we started from a cursor.
+  const aheadCursor = peeked ? (lastShown?.id ?? null) : exhausted ? null : (backward ? newestSeen : oldestSeen)?.id ?? null;
   const behindCursor = backward ? (oldestSeen?.id ?? null) : opts.cursor.after !== undefined ? (newestSeen?.id ?? null) : null;
   const newerCursor = backward ? aheadCursor : behindCursor;
   const olderCursor = backward ? (opts.cursor.before !== undefined ? (behindCursor ?? opts.cursor.before) : null) : aheadCursor;

@@ -70,3 +70,32 @@ describe('hrefs', () => {
     expect(runHref(T, R)).toBe(`/threads/${T}/runs/${R}`);
   });
 });
+
+describe('ids broken or too long (issue 9 defect 9)', () => {
+  const id = 'thread_abc123DEF456ghi789JKL0';
+  it('a pasted id split by a space or line break is refused with the joined id offered, never half-opened', () => {
+    for (const sep of [' ', '\n', '\r\n', '\t']) {
+      const { target } = resolveSearch(`${id.slice(0, 15)}${sep}${id.slice(15)}`);
+      expect(target).toMatchObject({ kind: 'none', suggestion: id });
+      expect(target.kind === 'none' && target.reason).toMatch(/split by a space or line break/);
+    }
+  });
+  it('prose around an id is still searched as before', () => {
+    expect(resolveSearch(`${id} is stuck again`).target).toEqual({ kind: 'thread', threadId: id });
+    expect(resolveSearch(`see ${id} please`).target).toEqual({ kind: 'thread', threadId: id });
+    expect(resolveSearch(`${id} run_abcDEF123456`).target).toEqual({ kind: 'run', threadId: id, runId: 'run_abcDEF123456' });
+  });
+  it('surrounding whitespace and line breaks are trimmed', () => {
+    expect(resolveSearch(`\n  ${id}\t\n`).target).toEqual({ kind: 'thread', threadId: id });
+  });
+  it('an id over 128 characters is refused, not cut to its first 128', () => {
+    const long = `thread_${'a'.repeat(128)}`;
+    const { target } = resolveSearch(long);
+    expect(target.kind).toBe('none');
+    expect(target.kind === 'none' && target.reason).toMatch(/is 135 characters; ids are at most 128/);
+    const ok = `thread_${'a'.repeat(121)}`;
+    expect(ok).toHaveLength(128);
+    expect(resolveSearch(ok).target).toEqual({ kind: 'thread', threadId: ok });
+  });
+});
+

@@ -4,8 +4,11 @@
 // Ids come in any shape: OpenAI's `thread_` + 24 letters, a facade's nanoid whose body may start with `_` or `-`
 // (`thread__x…`, `run_-x…`), UUIDs, or none of these. OpenAI's prefixes guide where an id goes; they never refuse one.
 const ID_CHARS = '[A-Za-z0-9_-]';
-// A prefixed id in free text; the look-behind stops "my_thread_x" or "xrun_..." from matching mid-word.
-const PREFIXED_RE = new RegExp(`(?<!${ID_CHARS})(thread|run)_(${ID_CHARS}{3,127})`, 'g');
+// A prefixed id in free text; the look-behind stops "my_thread_x" or "xrun_..." from matching mid-word. The body is
+// taken whole (no upper bound) so an over-long id is refused, never silently cut at 128.
+const PREFIXED_RE = new RegExp(`(?<!${ID_CHARS})(thread|run)_(${ID_CHARS}{3,})`, 'g');
+/** The contract's ID rule (lib/contract/kinds ID_PATTERN): ids are at most this long, in the box as on every page. */
+export const MAX_ID_LENGTH = 128;
 // Ids in a Runboard or platform URL path, whatever their shape.
 const URL_RE = new RegExp(`/threads/(${ID_CHARS}{1,128})(?:/runs/(${ID_CHARS}{1,128}))?`, 'g');
 // "thread_id": "…" or run_id=… in logs and JSON fragments.
@@ -64,7 +67,8 @@ export type SearchTarget =
   /** Only a run id: the thread must be looked up among threads Runboard has seen. */
   | { kind: 'run-lookup'; runId: string }
   | { kind: 'thread'; threadId: string }
-  | { kind: 'none'; reason: string };
+  /** `suggestion`: the id the text most likely meant (a pasted id broken by a space or line break), offered, not opened. */
+  | { kind: 'none'; reason: string; suggestion?: string };
 
 /**
  * Decides where the search goes. A run id with exactly one thread id (run JSON, run URL) opens the run; a thread id
@@ -73,7 +77,24 @@ export type SearchTarget =
 export function resolveSearch(text: string): { target: SearchTarget; others: number } {
   const trimmed = text.trim();
   if (!trimmed) return { target: { kind: 'none', reason: 'Paste a thread id, a run id, a URL or JSON that contains one.' }, others: 0 };
+  const broken = brokenId(trimmed);
+  if (broken) {
+    return {
+      target: { kind: 'none', reason: `That id is split by a space or line break, so only “${broken.first}” would be opened. Remove the break and open it again.`, suggestion: broken.joined },
+      others: 0,
+    };
+  }
   const { threadIds, runIds } = extractIds(trimmed);
+  const tooLong = [...threadIds, ...runIds].find((id) => id.length > MAX_ID_LENGTH);
+  if (tooLong) {
+    return {
+      target: {
+        kind: 'none',
+        reason: `${tooLong.slice(0, 12)}… is ${tooLong.length} characters; ids are at most ${MAX_ID_LENGTH} (letters, digits, _ and -). Check that it was copied whole and nothing was stuck to it.`,
+      },
+      others: 0,
+    };
+  }
   const firstRun = runIds[0];
   const firstThread = threadIds[0];
   const total = threadIds.length + runIds.length;
@@ -88,6 +109,21 @@ export function resolveSearch(text: string): { target: SearchTarget; others: num
     target: { kind: 'none', reason: 'No thread id or run id found in that text. Paste an id (any format), a URL or JSON that contains one.' },
     others: 0,
   };
+}
+
+/**
+ * A prefixed id broken by whitespace ("thread_abc12⏎3XyZ", as ticket systems wrap long words): the text is only id
+ * characters and spaces, the first word carries the prefix and the rest look like id fragments (a digit or capital,
+ * unlike "thread_abc is stuck"). Returns the first part and the joined id.
+ */
+function brokenId(text: string): { first: string; joined: string } | null {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return null;
+  const [first, ...rest] = words as [string, ...string[]];
+  if (!new RegExp(`^(thread|run)_${ID_CHARS}+$`).test(first)) return null;
+  if (!rest.every((w) => WHOLE_ID.test(w) && !/^(thread|run)_/.test(w) && /[0-9A-Z]/.test(w))) return null;
+  const joined = words.join('');
+  return joined.length <= MAX_ID_LENGTH ? { first, joined } : null;
 }
 
 export function threadHref(threadId: string): string {

@@ -74,6 +74,9 @@ describe('reads through the proxy', () => {
     const content = await world.client.files.content(fileId!);
     expect(content.headers.get('content-type')).toBe('image/png');
     expect(content.headers.get('x-content-type-options')).toBe('nosniff');
+    // Saved under the file's own name, not "content" (issue 9 defect 12).
+    expect(meta.filename).toBeTruthy();
+    expect(content.headers.get('content-disposition')).toBe(`attachment; filename="${meta.filename}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`);
     const bytes = new Uint8Array(await content.arrayBuffer());
     expect(Array.from(bytes.subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });

@@ -51,7 +51,8 @@ export function loadThreadPageData(request: PageRequest, threadId: string, view:
     Promise.all([
       client.prefetchQuery(threadQueryOptions(threadId, transport)),
       client.prefetchQuery(latestRunQueryOptions(threadId, transport)),
-      client.prefetchQuery(runListQueryOptions(threadId, view, transport)),
+      // A filter that names no status is refused on the page: nothing to prefetch (and nothing to scan).
+      view.statusProblem ? null : client.prefetchQuery(runListQueryOptions(threadId, view, transport)),
       client.prefetchQuery(messagesQueryOptions(threadId, { limit: MESSAGE_PAGE_SIZE, after: view.mafter, before: view.mbefore }, { transport })),
       client.prefetchQuery(assistantsQueryOptions(transport)),
       client.prefetchQuery(capabilitiesQueryOptions(transport)),
@@ -75,6 +76,9 @@ export function loadRunPageData(request: PageRequest, threadId: string, runId: s
     ]);
   });
 }
+
+/** The thread Runboard has seen the run on, when the URL names another one (the run page redirects there). */
+export { otherThreadOfRun } from '../runs-seen';
 
 /** Every page's header: the connection and its live check (the layout streams it in its own Suspense boundary). */
 export function loadConnectionData(request: PageRequest): Promise<DehydratedState> {

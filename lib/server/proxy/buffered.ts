@@ -100,7 +100,13 @@ function jsonHeaders(body: Uint8Array): Record<string, string> {
 }
 
 /** Turns a buffered upstream answer into the client's Response (status and envelope passed through). */
-export function bufferedToResponse(connection: Connection, endpoint: Endpoint, answer: BufferedAnswer, extra: Record<string, string>): Response {
+export function bufferedToResponse(
+  connection: Connection,
+  endpoint: Endpoint,
+  answer: BufferedAnswer,
+  extra: Record<string, string>,
+  named?: { disposition: string; typeFromName: string | null },
+): Response {
   const host = connectionHost(connection);
   const headers = { ...passThroughHeaders(answer.headers), ...extra };
   if (answer.status >= 300 && answer.status < 400) {
@@ -113,7 +119,7 @@ export function bufferedToResponse(connection: Connection, endpoint: Endpoint, a
   }
   if (answer.status >= 200 && answer.status < 300) {
     if (endpoint.response === null) {
-      return new Response(answer.body as BodyInit, { status: answer.status, headers: { ...headers, ...fileContentHeaders(answer.headers) } });
+      return new Response(answer.body as BodyInit, { status: answer.status, headers: { ...headers, ...fileContentHeaders(answer.headers, named) } });
     }
     if (!answer.json.ok) {
       const snippet = answer.json.text.slice(0, 120).replace(/\s+/g, ' ');

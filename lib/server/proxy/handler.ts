@@ -13,6 +13,8 @@ import { log } from '../log';
 import { learnFromAnswer, learnStreaming, refuseKnownUnsupported } from '../capabilities/proxy-hooks';
 import { observeProxiedResponse } from '../observe';
 import { bufferedToResponse, forwardBuffered, invalidateThread, type CacheOutcome } from './buffered';
+import { typeFromFilename } from './file-disposition';
+import { fileNameHeaders } from './file-name';
 import { MUTATION_ACTIONS_BY_ENDPOINT, mutationDetail, readReason } from './mutation-audit';
 import { checkBody, checkCrossSite, checkQuery } from './request-guard';
 import { matchProxyRoute } from './route-match';
@@ -181,7 +183,7 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     const answerHeaders = { 'x-request-id': answer.upstreamRequestId ?? requestId, 'x-runboard-cache': cache };
     const response =
       learnFromAnswer(connection, endpoint, answer.status, answer.json.ok ? answer.json.value : answer.json.text, answerHeaders) ??
-      bufferedToResponse(connection, endpoint, answer, answerHeaders);
+      bufferedToResponse(connection, endpoint, answer, answerHeaders, await downloadName(connection, endpoint.id, params, answer.status, requestId));
     await audit(response.status, answer.upstreamRequestId, answer.json.ok ? answer.json.value : undefined);
     logRequest({ ...routeBase, status: response.status, upstreamRequestId: answer.upstreamRequestId, cache, attempts: answer.attempts });
     // 404s are observed too, so a thread the upstream no longer knows leaves the recent list.
@@ -224,4 +226,11 @@ async function proxyStream(
   if (!result.response.headers.has('x-request-id')) result.response.headers.set('x-request-id', routeBase.requestId);
   await audit(result.response.status, result.upstreamRequestId);
   return result.response;
+}
+
+/** A file's content is downloaded under the file's own name (not "content"), with a type from it when needed. */
+async function downloadName(connection: Connection, endpointId: string, params: Record<string, string | undefined>, status: number, requestId: string) {
+  if (endpointId !== 'getFileContent' || status < 200 || status >= 300 || !params.file_id) return undefined;
+  const { filename, disposition } = await fileNameHeaders(connection, params.file_id, requestId);
+  return { disposition, typeFromName: typeFromFilename(filename) };
 }

@@ -27,10 +27,17 @@ export function passThroughHeaders(upstream: Headers): Record<string, string> {
 /** Content types we let the file-content endpoint answer with; anything else is sent as an opaque download. */
 const SAFE_FILE_TYPES = /^(image\/(png|jpeg|gif|webp)|text\/plain|text\/csv|application\/json|application\/pdf|application\/octet-stream)$/;
 
-export function fileContentHeaders(upstream: Headers): Record<string, string> {
+/**
+ * `named` (from the file's metadata) names the download, and gives the type when the upstream sent none or only
+ * application/octet-stream.
+ */
+export function fileContentHeaders(upstream: Headers, named?: { disposition: string; typeFromName: string | null }): Record<string, string> {
   const type = (upstream.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const generic = type === '' || type === 'application/octet-stream';
+  const contentType = generic && named?.typeFromName ? named.typeFromName : SAFE_FILE_TYPES.test(type) ? (upstream.get('content-type') ?? type) : 'application/octet-stream';
   return {
-    'content-type': SAFE_FILE_TYPES.test(type) ? (upstream.get('content-type') ?? type) : 'application/octet-stream',
+    'content-type': contentType,
+    ...(named ? { 'content-disposition': named.disposition } : {}),
     // Files come from users' tool runs: never let one execute as a page on Runboard's origin.
     'x-content-type-options': 'nosniff',
     'content-security-policy': "default-src 'none'; sandbox",

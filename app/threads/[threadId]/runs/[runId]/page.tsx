@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { ID_PATTERN } from '@/lib/contract';
 import { currentPageRequest } from '@/lib/server/page-data/context';
 import { HeldOrStreamed } from '@/lib/server/page-data/held';
-import { loadRunPageData } from '@/lib/server/page-data/pages';
+import { loadRunPageData, otherThreadOfRun } from '@/lib/server/page-data/pages';
+import { runHref } from '@/lib/view/thread-search';
 import { RunViewer } from '@/components/runs/run-viewer';
 import { RunViewerSkeleton } from '@/components/runs/run-viewer-skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
@@ -25,7 +26,11 @@ export default async function RunPage({ params }: { params: Promise<Params> }) {
   const { threadId, runId } = await params;
   await requireViewer(`/threads/${threadId}/runs/${runId}`);
   if (!ID_PATTERN.test(threadId) || !ID_PATTERN.test(runId)) notFound();
-  const state = loadRunPageData(await currentPageRequest(), threadId, runId);
+  const request = await currentPageRequest();
+  // Opened under the wrong thread (an edited URL, a ticket pasting two ids): Runboard knows where the run lives.
+  const rightThread = await otherThreadOfRun(threadId, runId);
+  if (rightThread) redirect(runHref(rightThread, runId));
+  const state = loadRunPageData(request, threadId, runId);
   return (
     <HeldOrStreamed state={state} fallback={<RunViewerSkeleton />}>
       <RunViewer threadId={threadId} runId={runId} />

@@ -82,7 +82,7 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the run" compact /> : null}
       {created ? (
         <output className={`block text-sm ${toneText.success}`}>
-          Created <Link className="font-mono underline" href={runHref(threadId, created.id)}>{created.id}</Link> ({created.status}).
+          Created <Link prefetch={false} className="font-mono underline" href={runHref(threadId, created.id)}>{created.id}</Link> ({created.status}).
         </output>
       ) : null}
       <div className="flex gap-2">

@@ -19,7 +19,7 @@ export function RunNotFound({ threadId, runId, error, crumbs }: { threadId: stri
         hint={
           <p>
             A run is looked up inside its thread: check that <span className="font-mono">{runId}</span> belongs to{' '}
-            <Link className="font-mono text-accent underline" href={`/threads/${encodeURIComponent(threadId)}`}>
+            <Link prefetch={false} className="font-mono text-accent underline" href={`/threads/${encodeURIComponent(threadId)}`}>
               {threadId}
             </Link>
             , and that Runboard points at the project or server that created it.

@@ -32,7 +32,7 @@ export function MessageItem({ message, threadId }: { message: Message; threadId:
         {message.run_id ? (
           <span>
             written by{' '}
-            <Link href={runHref(threadId, message.run_id)} className="font-mono text-accent hover:underline">
+            <Link prefetch={false} href={runHref(threadId, message.run_id)} className="font-mono text-accent hover:underline">
               {message.run_id}
             </Link>
           </span>

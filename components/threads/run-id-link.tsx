@@ -2,11 +2,14 @@ import Link from 'next/link';
 import { runHref } from '@/lib/view/thread-search';
 import { CopyButton } from '@/components/ui/copy-button';
 
+// Links in Runboard never prefetch: every page is dynamic and polls, so viewport prefetches of a table's rows were
+// fetched, then aborted by the next navigation or refetch (console noise and upstream calls for nothing).
+
 /** A run's id as a link to its page, with a copy button (runs table and the runs-seen list). */
 export function RunIdLink({ threadId, runId }: { threadId: string; runId: string }) {
   return (
     <>
-      <Link href={runHref(threadId, runId)} className="font-mono text-xs text-accent hover:underline" data-testid="run-link">
+      <Link prefetch={false} href={runHref(threadId, runId)} className="font-mono text-xs text-accent hover:underline" data-testid="run-link">
         {runId}
       </Link>
       <CopyButton value={runId} label={`Copy ${runId}`} />

@@ -24,7 +24,7 @@ export function ThreadNotFound({ threadId, error }: { threadId: string; error?: 
           {facts.requestId ? <> · request id <span className="font-mono">{facts.requestId}</span></> : null}
         </p>
       ) : null}
-      <Link href="/" className={buttonClasses('secondary', 'md', 'mt-4')}>
+      <Link prefetch={false} href="/" className={buttonClasses('secondary', 'md', 'mt-4')}>
         Back to search
       </Link>
     </div>

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiRequestError } from './api-error';
+import { noteServerClock } from './server-clock';
 import type { SCHEMAS } from './schemas';
 
 type Schemas = typeof SCHEMAS;
@@ -67,7 +68,9 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
       body: body === undefined ? undefined : JSON.stringify(body),
     };
     const url = apiUrl(path, query);
+    const sentMs = Date.now();
     response = await (transport ? transport(url, init) : fetch(url, init));
+    if (!transport) noteServerClock(response.headers, sentMs, Date.now());
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError({ status: 0, message: 'Runboard could not be reached. Check your network connection.', code: 'network_error' });

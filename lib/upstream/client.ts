@@ -5,6 +5,7 @@ import { UpstreamBadResponseError, UpstreamNetworkError, UpstreamTimeoutError } 
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retry';
 import { buildUpstreamUrl, type QueryInput } from './url';
 import { readCapped } from './read-capped';
+import { noteUpstreamDate } from './clock';
 
 // The one HTTP client to the upstream. Three shapes over one core:
 //  - upstreamFetch: buffered answer (status, headers, bytes); GETs retried on 408/409/429/5xx/network errors.
@@ -122,6 +123,7 @@ export async function upstreamFetch(
     let failure: unknown;
     try {
       const response = await doFetch(url, buildInit(connection, request, requestId, current.signal));
+      noteUpstreamDate(response.headers.get('date'));
       const body = await readResponseCapped(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, host, attempt);
       result = {
         status: response.status,

@@ -35,6 +35,14 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
   const [created, setCreated] = useState<Run | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
+  const onNoteChange = (value: string) => {
+    setNote(value);
+    // A shown error is re-checked as the note is edited, so it leaves once fixed.
+    if (noteError !== null) {
+      const noted = checkNote(value, false);
+      setNoteError(noted.ok ? null : noted.message);
+    }
+  };
   const mutation = useCreateRun(threadId);
   const { data: assistants } = useQuery(assistantsQueryOptions());
   const chosen = assistants?.assistants.find((a) => a.id === state.assistant_id);
@@ -76,7 +84,7 @@ export function CreateRunForm({ threadId, onDone }: { threadId: string; onDone?:
         errors={errors}
         hint="With the emulator, metadata.scenario picks the run's course (e.g. fail_rate_limit, stuck_queued, expire)."
       />
-      <AuditNoteField id={`${P}-note`} value={note} onChange={setNote} error={noteError} />
+      <AuditNoteField id={`${P}-note`} value={note} onChange={onNoteChange} error={noteError} />
       {errors.form ? <p className="text-sm font-medium text-danger" data-testid="field-error-form">{errors.form}</p> : null}
       <Checkbox id={`${P}-watch`} label="Open the new run and watch it live" checked={watch} onChange={(e) => setWatch(e.target.checked)} />
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the run" compact /> : null}

@@ -6,12 +6,13 @@ import { currentPageRequest } from '@/lib/server/page-data/context';
 import { loadRunPageData } from '@/lib/server/page-data/pages';
 import { RunViewer } from '@/components/runs/run-viewer';
 import { requireViewer } from '@/lib/auth/viewer';
+import { shortId } from '@/lib/view/tab-title';
 
 type Params = { threadId: string; runId: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { runId } = await params;
-  return { title: `Run ${runId}` };
+  return { title: `Run ${shortId(runId)}` };
 }
 
 /**

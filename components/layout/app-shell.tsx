@@ -18,7 +18,7 @@ export function AppShell({ children, indicator }: { children: ReactNode; indicat
       </a>
       <header className="border-b border-border bg-surface">
         <div className="mx-auto flex h-12 max-w-7xl items-center justify-between gap-3 px-4">
-          <Link prefetch={false} href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-accent">
+          <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-accent">
             <svg aria-hidden viewBox="0 0 20 20" className="size-5 text-accent" fill="currentColor">
               <rect x="2" y="3" width="16" height="3" rx="1.5" />
               <rect x="2" y="8.5" width="11" height="3" rx="1.5" />

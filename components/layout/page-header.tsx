@@ -14,7 +14,7 @@ export function PageHeader({ crumbs, title, subtitle, actions }: { crumbs?: Crum
               <li key={`${c.label}-${i}`} className="flex min-w-0 max-w-full items-center gap-1">
                 {i > 0 ? <span aria-hidden>/</span> : null}
                 {c.href ? (
-                  <Link prefetch={false} href={c.href} title={c.label} className="block max-w-[min(24rem,80vw)] truncate hover:text-foreground hover:underline">
+                  <Link href={c.href} title={c.label} className="block max-w-[min(24rem,80vw)] truncate hover:text-foreground hover:underline">
                     {c.label}
                   </Link>
                 ) : (

@@ -16,7 +16,7 @@ export function HeaderStatus({ indicator }: { indicator?: ReactNode }) {
   return (
     <nav aria-label="Main" className="flex min-w-0 items-center gap-4">
       {can(viewer, 'operate') ? (
-        <Link prefetch={false} href="/audit" className="shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+        <Link href="/audit" className="shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
           Audit log
         </Link>
       ) : null}
@@ -53,11 +53,11 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
           <span className="block text-xs break-all text-muted">{viewer.email}</span>
         </p>
         <div className="flex flex-col gap-1 border-y border-border py-2 text-sm">
-          <Link prefetch={false} href="/profile" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
+          <Link href="/profile" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
             Profile and API tokens
           </Link>
           {can(viewer, 'admin') ? (
-            <Link prefetch={false} href="/admin/users" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
+            <Link href="/admin/users" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
               People
             </Link>
           ) : null}

@@ -2,8 +2,10 @@ import Link from 'next/link';
 import { runHref } from '@/lib/view/thread-search';
 import { CopyButton } from '@/components/ui/copy-button';
 
-// Links in Runboard never prefetch: every page is dynamic and polls, so viewport prefetches of a table's rows were
-// fetched, then aborted by the next navigation or refetch (console noise and upstream calls for nothing).
+// Links in lists (runs, threads, messages, history) never prefetch: every page is dynamic and polls, so viewport
+// prefetches of a table's rows were fetched, then aborted by the next navigation or refetch (console noise and
+// upstream calls for nothing). Navigation links (header, breadcrumbs, pagination) keep Next's default, which only
+// fetches the route's loading state, so a click shows it at once.
 
 /** A run's id as a link to its page, with a copy button (runs table and the runs-seen list). */
 export function RunIdLink({ threadId, runId }: { threadId: string; runId: string }) {

@@ -53,5 +53,5 @@ type ButtonLinkProps = Omit<ComponentProps<typeof Link>, 'className'> & {
 
 /** A link styled as a button (navigation stays a link for middle-click and sharing). */
 export function ButtonLink({ variant, size, className, ...rest }: ButtonLinkProps) {
-  return <Link prefetch={false} className={buttonClasses(variant, size, className)} {...rest} />;
+  return <Link className={buttonClasses(variant, size, className)} {...rest} />;
 }

@@ -16,7 +16,7 @@ function Control({ target, children, rel }: { target: Target; children: ReactNod
   }
   if (target.href) {
     return (
-      <Link prefetch={false} href={target.href} rel={rel} scroll={false} className={cls}>
+      <Link href={target.href} rel={rel} scroll={false} className={cls}>
         {children}
       </Link>
     );

@@ -22,6 +22,13 @@ test.describe('form errors follow their cause', () => {
     await expect(dropdown).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('field-error-ctr-first_message')).toBeVisible();
     await screenshot(page, testInfo, 'create-thread-and-run-assistant-error');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await home.createForm.screenshot({ path: testInfo.outputPath('create-form-errors-dark.png') });
+    await expectNoSeriousA11yViolations(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await home.createForm.screenshot({ path: testInfo.outputPath('create-form-errors-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Fixing a field clears its error at once, before any new submit.
     await dropdown.selectOption(assistants.data[0]!.id);
@@ -57,6 +64,12 @@ test.describe('form errors follow their cause', () => {
     await expect(page.getByTestId(`field-error-run-metadata-editor-row-${dupRow}`)).toHaveText('Duplicate key "dup".');
     await expect(page.getByTestId(`field-error-run-metadata-editor-row-${longRow}`)).toContainText('The key is 65 characters; the limit is 64.');
     await screenshot(page, testInfo, 'metadata-all-errors');
+    await form.screenshot({ path: testInfo.outputPath('metadata-form-errors.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.screenshot({ path: testInfo.outputPath('metadata-form-errors-phone-dark.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(await rp.requestsTo(`/runs/${run.id}`)).toBe(0);
 
     // Fixing the duplicate clears its error without saving again.

@@ -85,12 +85,18 @@ test.describe('long values', () => {
       // The title is cut on screen but can be read whole (title attribute).
       await expect(title.getByRole('link').first()).toHaveAttribute('title', /^TitleW+/);
       await expectNoOverflow(page, 'the home page');
+      // The title keeps a readable width: the status and "seen" move below it rather than squeeze it.
+      expect((await title.getByRole('link').first().boundingBox())!.width).toBeGreaterThan(Math.min(width, 600) / 2);
       await screenshot(page, testInfo, `long-home-${width}`);
 
       const missing = `thread_${'Z'.repeat(120)}`;
       await page.goto(`/threads/${missing}`);
-      await expect(page.getByTestId('error-state')).toBeVisible();
+      await expect(page.getByTestId('thread-not-found').or(page.getByTestId('error-state')).first()).toBeVisible();
       await expectNoOverflow(page, 'the thread-not-found page');
+      const missingRun = `run_${'Q'.repeat(120)}`;
+      await page.goto(`/threads/${threadId}/runs/${missingRun}`);
+      await expect(page.getByTestId('run-not-found').or(page.getByTestId('error-state')).first()).toContainText(missingRun);
+      await expectNoOverflow(page, 'the run-not-found page');
 
       await expectNoSeriousA11yViolations(page);
     });

@@ -35,6 +35,10 @@ test.describe('telling pages apart and reading them', () => {
       await expect(start).toHaveText(/ UTC$/);
       await expect(start).toHaveAttribute('title', /^.* UTC\n.* GMT\+[12]\nUnix \d+$/);
       await screenshot(page, testInfo, 'run-times-utc');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.locator('header').first().screenshot({ path: testInfo.outputPath('header-utc-dark.png') });
+      await expectNoSeriousA11yViolations(page);
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.reload();
       await expect(page.getByTestId('time-zone-toggle')).toHaveText('UTC');
       await expect(page.getByTestId('run-phase-row').first().locator('time').first()).toHaveText(/ UTC$/);
@@ -90,6 +94,14 @@ test.describe('telling pages apart and reading them', () => {
     await expect(rows.last()).toContainText(`#${total}`);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, testInfo, 'run-52-steps-messages');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByTestId('run-steps').screenshot({ path: testInfo.outputPath('run-52-steps-messages-dark.png') });
+    await expectNoSeriousA11yViolations(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('run-steps').screenshot({ path: testInfo.outputPath('run-52-steps-messages-phone.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await filter.getByRole('button', { name: 'Clear filter' }).click();
     await expect(page.getByTestId('step-filter-summary')).toHaveText(`${total} steps`);

@@ -13,7 +13,7 @@ export function TimeZoneToggle() {
       type="button"
       onClick={() => setTimeZoneChoice(utc ? 'local' : 'utc')}
       title={utc ? `Times are in UTC. Click to show them in your time zone (${local}).` : `Times are in your time zone (${local}). Click to show them in UTC.`}
-      aria-label={utc ? `Times in UTC; show them in your time zone, ${local}` : `Times in your time zone, ${local}; show them in UTC`}
+      aria-label={utc ? `Times in UTC; switch to your time zone (${local})` : `Times in your time zone (${local}); switch to UTC`}
       className="shrink-0 rounded-md border border-border px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-muted hover:bg-surface-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-accent"
       data-testid="time-zone-toggle"
       data-zone={choice}

@@ -9,6 +9,9 @@ test.describe('form errors follow their cause', () => {
   });
 
   test('create thread and run: the assistant error is a sentence under the dropdown, and errors leave as fields are fixed', async ({ page, emulator }, testInfo) => {
+    // Several page loads, axe runs and screenshots in both themes and two widths: more than the default minute on a
+    // machine shared with other work.
+    test.slow();
     const assistants = await emulator.call<{ data: Array<{ id: string }> }>('GET', '/assistants?limit=1');
     const home = new HomePage(page);
     await home.goto();

@@ -54,6 +54,9 @@ test.describe('long values', () => {
 
   for (const width of [1280, 390]) {
     test(`thread, run and home pages stay within ${width} px with 512-character values`, async ({ page, emulator }, testInfo) => {
+      // Several page loads, axe runs and screenshots in both themes and two widths: more than the default minute on a
+      // machine shared with other work.
+      test.slow();
       await page.setViewportSize({ width, height: 900 });
       const { threadId, runId } = await createLongThreadAndRun(emulator);
 

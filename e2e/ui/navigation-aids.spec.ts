@@ -69,6 +69,9 @@ test.describe('telling pages apart and reading them', () => {
   });
 
   test('the 52-step run: filter steps by type and status, with readable chart labels', async ({ page, emulator }, testInfo) => {
+    // Several page loads, axe runs and screenshots in both themes and two widths: more than the default minute on a
+    // machine shared with other work.
+    test.slow();
     const { threadId, run } = await findSeededRun(emulator, 'Northwind', (r) => r.metadata?.scenario === 'many_steps');
     const rp = new RunPage(page, emulator);
     await rp.open(threadId, run.id);

@@ -5,6 +5,8 @@ import { loadConnectionData } from '@/lib/server/page-data/pages';
 import { Prefetched } from '@/lib/server/page-data/prefetched';
 import { AppShell } from '@/components/layout/app-shell';
 import { ConnectionIndicator, ConnectionIndicatorPending } from '@/components/layout/connection-indicator';
+import { ServerClockSeed } from '@/components/layout/server-clock-seed';
+import { upstreamNowMs } from '@/lib/server/page-data/upstream-clock';
 import { getServerViewer } from '@/lib/auth/viewer';
 import { Providers } from './providers';
 
@@ -19,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen antialiased">
         <Providers viewer={viewer}>
+          <ServerClockSeed upstreamNowMs={upstreamNowMs()} />
           <AppShell
             indicator={
               // The header's connection dot with its check done on the server; streamed, so no page waits for it.

@@ -27,7 +27,7 @@ export default async function SetupPage({ searchParams }: PageProps<'/setup'>) {
         <div role="alert" data-testid="setup-unavailable" className="rounded-md border border-border bg-surface-muted p-3 text-sm">
           {state === 'done' ? (
             <p>
-              Runboard already has an admin. <Link className="text-accent underline" href="/sign-in">Sign in</Link> instead.
+              Runboard already has an admin. <Link prefetch={false} className="text-accent underline" href="/sign-in">Sign in</Link> instead.
             </p>
           ) : (
             <p>

@@ -43,7 +43,7 @@ function AuditRow({ record: r }: { record: AuditRecord }) {
             <>
               {' '}
               <span className="text-muted">on</span>{' '}
-              <Link className="font-mono text-xs underline" href={r.run_id ? runHref(r.thread_id, r.run_id) : `/threads/${encodeURIComponent(r.thread_id)}`}>
+              <Link prefetch={false} className="font-mono text-xs underline" href={r.run_id ? runHref(r.thread_id, r.run_id) : `/threads/${encodeURIComponent(r.thread_id)}`}>
                 {r.run_id ?? r.thread_id}
               </Link>
             </>

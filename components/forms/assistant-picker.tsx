@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
-import { Field, Input, Select, fieldAria } from '@/components/ui/field';
+import { Field, Input, Select } from '@/components/ui/field';
 
 /**
  * Assistant choice: a list from the upstream fills the id field, which stays editable (facades without
@@ -14,13 +14,21 @@ export function AssistantPicker({ prefix, value, onChange, error }: { prefix: st
   const known = assistants.some((a) => a.id === value);
   const pickId = `${prefix}-assistant_pick`;
   const idField = `${prefix}-assistant_id`;
+  const errorId = `${idField}-error`;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div className="flex flex-col gap-1">
         <label htmlFor={pickId} className="text-sm font-medium">
           Assistant
         </label>
-        <Select id={pickId} value={known ? value : ''} onChange={(e) => onChange(e.target.value)} disabled={isPending || assistants.length === 0} aria-describedby={`${pickId}-hint`}>
+        <Select
+          id={pickId}
+          value={known ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+          disabled={isPending || assistants.length === 0}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${pickId}-hint${error ? ` ${errorId}` : ''}`}
+        >
           <option value="">{isPending ? 'Loading assistants…' : assistants.length ? 'Choose an assistant…' : 'No assistants listed'}</option>
           {assistants.map((a) => (
             <option key={a.id} value={a.id}>
@@ -31,9 +39,25 @@ export function AssistantPicker({ prefix, value, onChange, error }: { prefix: st
         <p id={`${pickId}-hint`} className="text-xs text-muted">
           {loadError ? 'Could not list assistants; type the id instead.' : data?.truncated ? 'Showing the newest 500; type any other id.' : 'From the upstream, newest first.'}
         </p>
+        {/* The choice is one thing made two ways (list or typed id): its error sits under the list, read by both. */}
+        {error ? (
+          <p id={errorId} data-testid={`field-error-${idField}`} className="text-xs font-medium wrap-anywhere text-danger">
+            {error}
+          </p>
+        ) : null}
       </div>
-      <Field id={idField} label="Assistant id" error={error}>
-        <Input value={value} onChange={(e) => onChange(e.target.value)} placeholder="asst_…" className="font-mono" autoComplete="off" spellCheck={false} {...fieldAria(idField, { error })} />
+      <Field id={idField} label="Assistant id">
+        <Input
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder="asst_…"
+          className="font-mono"
+          autoComplete="off"
+          spellCheck={false}
+          id={idField}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
       </Field>
     </div>
   );

@@ -36,6 +36,14 @@ export function CreateRunForm({ threadId, onDone, initial }: { threadId: string;
   const [created, setCreated] = useState<Run | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
+  const onNoteChange = (value: string) => {
+    setNote(value);
+    // A shown error is re-checked as the note is edited, so it leaves once fixed.
+    if (noteError !== null) {
+      const noted = checkNote(value, false);
+      setNoteError(noted.ok ? null : noted.message);
+    }
+  };
   const mutation = useCreateRun(threadId);
   const { data: assistants } = useQuery(assistantsQueryOptions());
   const chosen = assistants?.assistants.find((a) => a.id === state.assistant_id);
@@ -77,13 +85,13 @@ export function CreateRunForm({ threadId, onDone, initial }: { threadId: string;
         errors={errors}
         hint="With the emulator, metadata.scenario picks the run's course (e.g. fail_rate_limit, stuck_queued, expire)."
       />
-      <AuditNoteField id={`${P}-note`} value={note} onChange={setNote} error={noteError} />
+      <AuditNoteField id={`${P}-note`} value={note} onChange={onNoteChange} error={noteError} />
       {errors.form ? <p className="text-sm font-medium text-danger" data-testid="field-error-form">{errors.form}</p> : null}
       <Checkbox id={`${P}-watch`} label="Open the new run and watch it live" checked={watch} onChange={(e) => setWatch(e.target.checked)} />
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the run" compact /> : null}
       {created ? (
         <output className={`block text-sm ${toneText.success}`}>
-          Created <Link className="font-mono underline" href={runHref(threadId, created.id)}>{created.id}</Link> ({created.status}).
+          Created <Link prefetch={false} className="font-mono underline" href={runHref(threadId, created.id)}>{created.id}</Link> ({created.status}).
         </output>
       ) : null}
       <div className="flex gap-2">

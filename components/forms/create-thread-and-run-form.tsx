@@ -33,6 +33,14 @@ export function CreateThreadAndRunForm() {
   const msgId = `${P}-first_message`;
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
+  const onNoteChange = (value: string) => {
+    setNote(value);
+    // A shown error is re-checked as the note is edited, so it leaves once fixed.
+    if (noteError !== null) {
+      const noted = checkNote(value, false);
+      setNoteError(noted.ok ? null : noted.message);
+    }
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -57,7 +65,7 @@ export function CreateThreadAndRunForm() {
         </div>
       </details>
       <MetadataEditor id={`${P}-metadata`} label="Run metadata" rows={state.metadata} onChange={(rows) => set('metadata', rows)} errors={errors} />
-      <AuditNoteField id={`${P}-note`} value={note} onChange={setNote} error={noteError} />
+      <AuditNoteField id={`${P}-note`} value={note} onChange={onNoteChange} error={noteError} />
       {errors.form ? <p className="text-sm font-medium text-danger">{errors.form}</p> : null}
       {mutation.error ? <ErrorState error={mutation.error} title="The upstream refused to create the thread and run" compact /> : null}
       <div>

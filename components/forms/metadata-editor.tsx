@@ -1,7 +1,7 @@
 'use client';
 
 import { METADATA_LIMITS } from '@/lib/contract/kinds';
-import type { FieldErrors, MetadataRow } from '@/lib/view/thread-run-form';
+import { metadataOverLimit, metadataRowProblems, type FieldErrors, type MetadataRow } from '@/lib/view/thread-run-form';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Input } from '@/components/ui/field';
@@ -42,7 +42,8 @@ export function MetadataEditor({
         {filled}/{maxKeys} pairs · keys up to {maxKeyLength} characters, values up to {maxValueLength}.{hint ? ` ${hint}` : ''}
       </p>
       {rows.map((row, i) => {
-        const rowError = errors[`${field}.${i}`];
+        // Over-limit text is flagged while typing (the counter alone is easy to miss); other problems on submit.
+        const rowError = errors[`${field}.${i}`] ?? (metadataOverLimit([row]) ? metadataRowProblems(row).join(' ') : undefined);
         const keyId = `${id}-key-${i}`;
         const valueId = `${id}-value-${i}`;
         return (
@@ -56,7 +57,7 @@ export function MetadataEditor({
                 onChange={(key) => update(i, { key })}
                 errorId={rowError ? `${id}-row-${i}-error` : undefined}
                 placeholder="key"
-                className="flex-1"
+                className="min-w-0 sm:flex-[7]"
                 mono
               />
               <MetadataCell
@@ -67,7 +68,7 @@ export function MetadataEditor({
                 onChange={(value) => update(i, { value })}
                 errorId={rowError ? `${id}-row-${i}-error` : undefined}
                 placeholder="value"
-                className="flex-[2]"
+                className="min-w-0 sm:flex-[6]"
               />
               <Button size="sm" variant="ghost" className="self-start sm:mt-1" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove pair ${i + 1}`}>
                 Remove

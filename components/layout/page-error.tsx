@@ -12,7 +12,7 @@ export function PageError({ error, reset, title = 'Something went wrong' }: { er
       {error.digest ? <p className="mt-1 text-xs text-muted">Reference for the server log: <span className="font-mono">{error.digest}</span></p> : null}
       <div className="mt-4 flex gap-2">
         <Button variant="primary" onClick={reset}>Try again</Button>
-        <Link href="/" className={buttonClasses('secondary')}>Home</Link>
+        <Link prefetch={false} href="/" className={buttonClasses('secondary')}>Home</Link>
       </div>
     </div>
   );

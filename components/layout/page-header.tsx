@@ -11,14 +11,14 @@ export function PageHeader({ crumbs, title, subtitle, actions }: { crumbs?: Crum
         <nav aria-label="Breadcrumb">
           <ol className="flex flex-wrap items-center gap-1 text-xs text-muted">
             {crumbs.map((c, i) => (
-              <li key={`${c.label}-${i}`} className="flex items-center gap-1">
+              <li key={`${c.label}-${i}`} className="flex min-w-0 max-w-full items-center gap-1">
                 {i > 0 ? <span aria-hidden>/</span> : null}
                 {c.href ? (
-                  <Link href={c.href} className="hover:text-foreground hover:underline">
+                  <Link href={c.href} title={c.label} className="block max-w-[min(24rem,80vw)] truncate hover:text-foreground hover:underline">
                     {c.label}
                   </Link>
                 ) : (
-                  <span aria-current="page" className="font-mono">{c.label}</span>
+                  <span aria-current="page" className="font-mono wrap-anywhere">{c.label}</span>
                 )}
               </li>
             ))}
@@ -26,8 +26,8 @@ export function PageHeader({ crumbs, title, subtitle, actions }: { crumbs?: Crum
         </nav>
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h1 className="text-xl font-semibold break-words">{title}</h1>
+        <div className="min-w-0 max-w-full">
+          <h1 className="text-xl font-semibold wrap-anywhere">{title}</h1>
           {subtitle ? <div className="mt-1 text-sm text-muted">{subtitle}</div> : null}
         </div>
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}

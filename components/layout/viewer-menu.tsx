@@ -5,6 +5,7 @@ import { Button } from '@/components/ui';
 import { useSignOut, useViewer } from '@/lib/queries/viewer';
 import type { ReactNode } from 'react';
 import { can, ROLE_LABEL, type Viewer } from '@/lib/view/roles';
+import { TimeZoneToggle } from '@/components/ui/time-zone-toggle';
 import { ConnectionIndicator } from './connection-indicator';
 
 /** The header's right side once signed in: the audit log link (operators and up), the connection dot and the viewer
@@ -20,6 +21,7 @@ export function HeaderStatus({ indicator }: { indicator?: ReactNode }) {
         </Link>
       ) : null}
       {indicator ?? <ConnectionIndicator />}
+      <TimeZoneToggle />
       <ViewerMenu viewer={viewer} />
     </nav>
   );

@@ -55,7 +55,7 @@ function HistoryLine({ entry, threadId, runId }: { entry: AuditHistoryEntry; thr
           typeof part === 'string' ? (
             <span key={i}>{part}</span>
           ) : (
-            <Link key={i} href={runHref(threadId, part.run)} className="font-mono text-xs underline">
+            <Link prefetch={false} key={i} href={runHref(threadId, part.run)} className="font-mono text-xs underline">
               {part.run}
             </Link>
           ),

@@ -4,6 +4,7 @@ import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { formatDuration } from '@/lib/view/format-duration';
 import { errorFacts } from '@/components/ui/error-state';
 import { cn } from '@/components/ui/cn';
+import { toServerMs } from '@/lib/queries/server-clock';
 import { useSecondClock } from './use-second-clock';
 
 /** "Updated 3 s ago · live, every 1 s" / "Final state · not polling", plus a note when the last refresh failed. */
@@ -23,7 +24,8 @@ export function LastUpdated({
   const now = useSecondClock();
   const reach = useRunboardReachability();
   const down = !reach.reachable;
-  const age = now === null || !updatedAtMs ? null : Math.max(0, now - Math.floor(updatedAtMs / 1000));
+  // The clock is the upstream's; when the data arrived was taken on the browser's: compare on one clock.
+  const age = now === null || !updatedAtMs ? null : Math.max(0, now - Math.floor(toServerMs(updatedAtMs) / 1000));
   const facts = error ? errorFacts(error) : null;
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs text-muted" data-testid="last-updated">

@@ -15,7 +15,7 @@ export function RunConfig({ run }: { run: Run }) {
   const reasoning = (run as Record<string, unknown>).reasoning_effort;
   return (
     <Card title="Configuration" id="run-config" testId="run-config">
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm md:grid-cols-[max-content_1fr]">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm md:grid-cols-[max-content_minmax(0,1fr)]">
         <Item label="Instructions">
           {run.instructions ? <LongText text={run.instructions} testId="run-instructions" /> : <Missing>none</Missing>}
         </Item>
@@ -96,7 +96,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <dt className="font-medium text-muted">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
+      <dd className="min-w-0 wrap-anywhere">{children}</dd>
     </>
   );
 }
@@ -108,7 +108,7 @@ function Missing({ children }: { children: ReactNode }) {
 function LongText({ text, testId }: { text: string; testId?: string }) {
   const long = text.length > 600;
   // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrollable: must be reachable by keyboard (axe)
-  const body = <p tabIndex={0} data-testid={testId} className="max-h-72 overflow-auto whitespace-pre-wrap rounded bg-surface-muted p-2 text-sm">{text}</p>;
+  const body = <p tabIndex={0} data-testid={testId} className="max-h-72 overflow-auto whitespace-pre-wrap wrap-anywhere rounded bg-surface-muted p-2 text-sm">{text}</p>;
   if (!long) return body;
   return (
     <details>

@@ -39,7 +39,7 @@ export function RunDiagnosis({
   const d = diagnoseRun(run, { now, steps, cancelRequestedAt, cancellingSeenAt, cancelRecorded });
   const left = d.countdownTo != null ? d.countdownTo - now : null;
   return (
-    <div data-testid="run-diagnosis" data-tone={d.tone} className={cn('rounded-lg border border-l-4 p-3 sm:p-4', toneClasses[d.tone])}>
+    <div data-testid="run-diagnosis" data-tone={d.tone} className={cn('min-w-0 rounded-lg border border-l-4 p-3 wrap-anywhere sm:p-4', toneClasses[d.tone])}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <p className="text-base font-semibold text-foreground" data-testid="run-diagnosis-headline">
           {clock === null ? <span className="text-muted">Checking the run…</span> : d.headline}

@@ -36,7 +36,7 @@ export function RunHeader({
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1.5 text-sm sm:grid-cols-2 lg:grid-cols-3">
         <Fact label="Thread">
           <span className="inline-flex flex-wrap items-center gap-1">
-            <Link href={`/threads/${encodeURIComponent(run.thread_id)}`} className="font-mono text-xs text-accent underline-offset-2 hover:underline">
+            <Link prefetch={false} href={`/threads/${encodeURIComponent(run.thread_id)}`} className="font-mono text-xs text-accent underline-offset-2 hover:underline">
               {run.thread_id}
             </Link>
             <CopyButton value={run.thread_id} label="Copy thread id" />

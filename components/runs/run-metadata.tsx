@@ -47,11 +47,11 @@ export function RunMetadata({ run }: { run: Run }) {
       ) : entries.length === 0 ? (
         <p className="text-sm text-muted">No metadata.</p>
       ) : (
-        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]" data-testid="metadata-list">
+        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[minmax(0,max-content)_minmax(0,1fr)]" data-testid="metadata-list">
           {entries.map(([k, v]) => (
             <div key={k} className="contents">
-              <dt className="font-mono text-xs text-muted">{k}</dt>
-              <dd className="break-words">{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+              <dt className="max-w-48 font-mono text-xs wrap-anywhere text-muted">{k}</dt>
+              <dd className="min-w-0 wrap-anywhere">{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
             </div>
           ))}
         </dl>

@@ -11,7 +11,7 @@ export function RunNotFound({ threadId, runId, error, crumbs }: { threadId: stri
   const connection = useQuery(connectionQueryOptions());
   const where = connection.data ? `${connection.data.connection.name} (${connection.data.connection.host})` : 'the current connection';
   return (
-    <div className="flex flex-col gap-4" data-testid="run-not-found">
+    <div className="flex min-w-0 flex-col gap-4 wrap-anywhere" data-testid="run-not-found">
       <PageHeader crumbs={crumbs} title="Run not found" />
       <ErrorState
         error={error}
@@ -19,7 +19,7 @@ export function RunNotFound({ threadId, runId, error, crumbs }: { threadId: stri
         hint={
           <p>
             A run is looked up inside its thread: check that <span className="font-mono">{runId}</span> belongs to{' '}
-            <Link className="font-mono text-accent underline" href={`/threads/${encodeURIComponent(threadId)}`}>
+            <Link prefetch={false} className="font-mono text-accent underline" href={`/threads/${encodeURIComponent(threadId)}`}>
               {threadId}
             </Link>
             , and that Runboard points at the project or server that created it.

@@ -84,7 +84,7 @@ export function RunStatusTimeline({ run, steps, cancelRequestedAt }: { run: Run;
           <div className={cn('absolute inset-y-0 right-0 w-1.5', TERMINAL_COLOR[t.terminal.status] ?? 'bg-muted')} title={t.terminal.status} />
         ) : null}
       </div>
-      <Legend />
+      <Legend segments={segments} terminal={t.terminal?.status ?? null} />
       <RunPhaseList timeline={t} shown={shown} hidden={collapsed ? t.phases.length - shown.length : 0} onShowAll={() => setShowAll(true)} now={now} />
       <div className="mt-3 hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="run-phase-table">
@@ -169,25 +169,26 @@ const Moment = memo(function Moment({ at, precision }: { at: number | null; prec
   );
 });
 
-function Legend() {
-  const items: Array<[string, string]> = [
-    ['queued', PHASE_COLOR.queued!],
-    ['in progress', PHASE_COLOR.in_progress!],
-    ['requires action', PHASE_COLOR.requires_action!],
-    ['cancelling', PHASE_COLOR.cancelling!],
-  ];
+/** Only what this run's bar shows: its phases in order of first appearance, its end, and the hatch if drawn. */
+function Legend({ segments, terminal }: { segments: readonly Segment[]; terminal: string | null }) {
+  const statuses = [...new Set(segments.flatMap((s) => s.statuses))];
+  const items: Array<[string, string, string]> = statuses.map((status) => [status, runStatusLook(status).label, PHASE_COLOR[status] ?? 'bg-muted/50']);
+  if (terminal) items.push([terminal, runStatusLook(terminal).label, TERMINAL_COLOR[terminal] ?? 'bg-muted']);
+  const hatched = segments.some((s) => s.uncertain);
   return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted" aria-label="Timeline legend">
-      {items.map(([label, color]) => (
-        <li key={label} className="inline-flex items-center gap-1.5">
-          <span aria-hidden className={cn('inline-block size-2.5 rounded-sm', color)} />
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted" aria-label="Timeline legend" data-testid="timeline-legend">
+      {items.map(([status, label, color]) => (
+        <li key={status} className="inline-flex items-center gap-1.5">
+          <span aria-hidden className={cn('inline-block size-2.5', status === terminal ? 'rounded-full' : 'rounded-sm', color)} />
           {label}
         </li>
       ))}
-      <li className="inline-flex items-center gap-1.5">
-        <span aria-hidden className="inline-block h-2.5 w-4 rounded-sm bg-muted/60" style={{ backgroundImage: 'repeating-linear-gradient(135deg, transparent 0 3px, rgb(255 255 255 / 0.6) 3px 5px)' }} />
-        boundary not reported
-      </li>
+      {hatched ? (
+        <li className="inline-flex items-center gap-1.5">
+          <span aria-hidden className="inline-block h-2.5 w-4 rounded-sm bg-muted/60" style={{ backgroundImage: 'repeating-linear-gradient(135deg, transparent 0 3px, rgb(255 255 255 / 0.6) 3px 5px)' }} />
+          boundary not reported
+        </li>
+      ) : null}
     </ul>
   );
 }

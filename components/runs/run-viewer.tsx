@@ -7,18 +7,21 @@ import type { RequiredActionToolCall } from '@/lib/contract';
 import { isEndpointNotSupported } from '@/lib/queries/api-error';
 import { auditHistoryQueryOptions } from '@/lib/queries/audit';
 import { useCapabilities, useLearnFromError } from '@/lib/queries/capabilities';
-import { runQueryOptions } from '@/lib/queries/run';
+import { assistantQueryOptions, runQueryOptions } from '@/lib/queries/run';
 import { useCancelRequestedAt } from '@/lib/queries/run-mutations';
 import { runStepsQueryOptions } from '@/lib/queries/run-steps';
 import { actorLabel } from '@/lib/view/audit-sentence';
+import { serverNowMs } from '@/lib/queries/server-clock';
 import { runPollInterval } from '@/lib/view/run-poll';
 import { isTerminal } from '@/lib/view/run-shapes';
 import { terminalMoment } from '@/lib/view/run-timeline';
+import { runTabTitle } from '@/lib/view/tab-title';
 import { PageHeader } from '@/components/layout/page-header';
 import { CopyableId } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { SkeletonRows } from '@/components/ui/spinner';
+import { useDocumentTitle } from '@/components/ui/use-document-title';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { StepsPanel } from '@/components/steps/steps-panel';
 import { RoleGate } from '@/components/layout/role-gate';
@@ -51,7 +54,7 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
   const hydrated = useHydrated();
   const runQ = useQuery(runQueryOptions(threadId, runId));
   const run = runQ.data;
-  const interval = runPollInterval(run, { nowSeconds: Date.now() / 1000 });
+  const interval = runPollInterval(run, { nowSeconds: serverNowMs() / 1000 });
   // A server without run steps is never asked for them (the capability probe asked once), nor polled after a 404.
   const caps = useCapabilities();
   const stepsQ = useQuery({
@@ -66,9 +69,12 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
   const history = useInfiniteQuery(auditHistoryQueryOptions(threadId, runId));
   const cancelEntry = history.data?.pages.flatMap((p) => p.data).find((e) => e.action === 'run.cancel' && e.outcome === 'success');
   const cancelRecorded = cancelEntry ? { at: Math.floor(cancelEntry.at / 1000), by: actorLabel(cancelEntry.actor) } : null;
+  // Same query as the header's assistant line (shared cache): the tab says whose run this is.
+  const assistant = useQuery({ ...assistantQueryOptions(run?.assistant_id ?? ''), enabled: Boolean(run?.assistant_id), retry: false });
+  useDocumentTitle(run ? runTabTitle(run, { assistantName: assistant.data?.name }) : null);
 
   const cancellingSeen = useRef<number | null>(null);
-  if (run?.status === 'cancelling' && cancellingSeen.current === null) cancellingSeen.current = Math.floor(Date.now() / 1000);
+  if (run?.status === 'cancelling' && cancellingSeen.current === null) cancellingSeen.current = Math.floor(serverNowMs() / 1000);
 
   const runAgain = useRunAgain();
   const [formCalls, setFormCalls] = useState<readonly RequiredActionToolCall[] | null>(null);
@@ -155,12 +161,11 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
       ) : (
         <RunViewerSkeleton.Steps />
       )}
-      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[2fr_1fr]">
+      {/* Full width: sixteen pairs of 64-character keys and 512-character values need the room, read or edited. */}
+      <RunMetadata run={run} />
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <RunConfig run={run} />
-        <div className="flex min-w-0 flex-col gap-5">
-          <RunMetadata run={run} />
-          <ActivityHistory threadId={threadId} runId={runId} />
-        </div>
+        <ActivityHistory threadId={threadId} runId={runId} />
       </div>
       <RunRawJson run={run} steps={steps} />
     </div>

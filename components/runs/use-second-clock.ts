@@ -1,20 +1,21 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { serverNowMs } from '@/lib/queries/server-clock';
 
 // A 1-second clock for the run page's live countdown and ongoing phase durations. Separate from the kit's 10-second
 // useNow because "expires in 2 min 40 s" must visibly tick; only the few components that show seconds subscribe,
 // so the step list (hundreds of rows) never re-renders on the tick. Null during SSR/hydration (no mismatch).
-let nowMs = Date.now();
+let nowMs = serverNowMs();
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (!timer) {
-    nowMs = Date.now();
+    nowMs = serverNowMs();
     timer = setInterval(() => {
-      nowMs = Date.now();
+      nowMs = serverNowMs();
       for (const l of listeners) l();
     }, 1_000);
   }

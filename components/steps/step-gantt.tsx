@@ -17,8 +17,11 @@ export const StepGantt = memo(function StepGantt({
   spanStart,
   spanEnd,
   onSelect,
+  numberOf,
 }: {
   steps: readonly RunStep[];
+  /** Each step's place in the whole run (0-based) when `steps` is a filtered part of it. */
+  numberOf?: ReadonlyMap<string, number>;
   now: number;
   spanStart: number;
   spanEnd?: number;
@@ -26,8 +29,10 @@ export const StepGantt = memo(function StepGantt({
 }) {
   const g = buildStepGantt(steps, { now, spanStart, spanEnd });
   const n = g.bars.length;
-  const labelled = n <= 40;
-  const rowH = labelled ? 18 : Math.max(2, Math.min(8, Math.floor(480 / Math.max(n, 1))));
+  // Up to a hundred rows keep a readable label each (a 52-step run included); beyond, bars shrink to fit.
+  const labelled = n <= 100;
+  const rowH = labelled ? 20 : Math.max(2, Math.min(8, Math.floor(480 / Math.max(n, 1))));
+  const number = (id: string, i: number) => (numberOf?.get(id) ?? i) + 1;
   const total = g.spanEnd - g.spanStart;
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
@@ -36,7 +41,7 @@ export const StepGantt = memo(function StepGantt({
         Chart of {n} steps over {formatDuration(total)}; the list below has the same steps.
       </p>
       <div className="flex" aria-hidden>
-        {labelled ? <div className="hidden w-48 shrink-0 sm:block" /> : null}
+        {labelled ? <div className="hidden w-56 shrink-0 sm:block" /> : null}
         <div className="relative h-4 flex-1 text-[10px] text-muted">
           {ticks.map((f) => (
             <span
@@ -51,10 +56,11 @@ export const StepGantt = memo(function StepGantt({
       </div>
       <div className="flex">
         {labelled ? (
-          <div className="hidden w-48 shrink-0 pr-2 sm:block" aria-hidden>
+          <div className="hidden w-56 shrink-0 pr-2 sm:block" aria-hidden>
             {g.bars.map((b, i) => (
-              <div key={b.id} className="truncate text-xs leading-[18px] text-muted" style={{ height: rowH }} title={b.label}>
-                {i + 1}. {b.label}
+              <div key={b.id} data-testid="step-gantt-label" className="flex gap-1.5 text-xs leading-[20px]" style={{ height: rowH }} title={`${number(b.id, i)}. ${b.label} · ${b.status}`}>
+                <span className="w-6 shrink-0 text-right text-muted tabular-nums">{number(b.id, i)}</span>
+                <span className="truncate text-foreground">{b.label}</span>
               </div>
             ))}
           </div>
@@ -77,7 +83,7 @@ export const StepGantt = memo(function StepGantt({
             <div
               key={b.id}
               data-step-id={b.id}
-              title={`${i + 1}. ${b.label} · ${b.status} · ${formatDuration(b.duration)}`}
+              title={`${number(b.id, i)}. ${b.label} · ${b.status} · ${formatDuration(b.duration)}`}
               className={cn('absolute cursor-pointer rounded-sm hover:opacity-80', STEP_BAR_COLOR[b.status] ?? 'bg-muted')}
               style={{ top: 1 + i * rowH + (labelled ? 3 : 0), height: labelled ? rowH - 6 : Math.max(1, rowH - 1), left: `${b.left * 100}%`, width: `${b.width * 100}%` }}
             />

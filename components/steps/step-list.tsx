@@ -17,9 +17,12 @@ export function StepList({
   runStart,
   expanded,
   onToggle,
+  numberOf,
   ref,
 }: {
   steps: readonly RunStep[];
+  /** Each step's place in the whole run (0-based) when `steps` is a filtered part of it. */
+  numberOf?: ReadonlyMap<string, number>;
   threadId: string;
   runStart: number;
   expanded: ReadonlySet<string>;
@@ -60,7 +63,7 @@ export function StepList({
     return (
       <div className="rounded-md border border-border" data-testid="step-list" data-virtual="false">
         {steps.map((s, i) => (
-          <StepRow key={s.id} step={s} index={i} runStart={runStart} open={expanded.has(s.id)} onToggle={onToggle} threadId={threadId} />
+          <StepRow key={s.id} step={s} index={numberOf?.get(s.id) ?? i} runStart={runStart} open={expanded.has(s.id)} onToggle={onToggle} threadId={threadId} />
         ))}
       </div>
     );
@@ -84,7 +87,7 @@ export function StepList({
             if (!s) return null;
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
-                <StepRow step={s} index={item.index} runStart={runStart} open={expanded.has(s.id)} onToggle={onToggle} threadId={threadId} />
+                <StepRow step={s} index={numberOf?.get(s.id) ?? item.index} runStart={runStart} open={expanded.has(s.id)} onToggle={onToggle} threadId={threadId} />
               </div>
             );
           })}

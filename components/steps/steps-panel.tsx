@@ -1,13 +1,18 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RunStep } from '@/lib/contract';
+import { matchesStepFilter, NO_STEP_FILTER, type StepFilter } from '@/lib/view/step-filter';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useSecondClock } from '@/components/runs/use-second-clock';
 import { StepGantt } from './step-gantt';
+import { StepFilterBar } from './step-filter-bar';
 import { StepList, type StepListHandle } from './step-list';
+
+/** From this many steps on, the panel offers a filter by type and status. */
+const FILTER_FROM = 10;
 
 /**
  * Steps card: Gantt chart + expandable list. The open step is mirrored in the URL (`?step=step_…`) so a link
@@ -71,6 +76,12 @@ export function StepsPanel({
     [],
   );
 
+  const [filter, setFilter] = useState<StepFilter>(NO_STEP_FILTER);
+  const filtering = steps.length >= FILTER_FROM && (filter.kind !== '' || filter.status !== '');
+  // Numbers stay the run's own ("#37"), whatever is filtered out.
+  const numberOf = useMemo(() => new Map(steps.map((s, i) => [s.id, i])), [steps]);
+  const shown = useMemo(() => (filtering ? steps.filter((s) => matchesStepFilter(s, filter)) : steps), [filtering, steps, filter]);
+
   const allOpen = steps.length > 0 && expanded.size === steps.length;
   return (
     <Card
@@ -97,9 +108,16 @@ export function StepsPanel({
         )
       ) : (
         <div className="flex flex-col gap-4">
-          <StepGantt steps={steps} now={chartNow} spanStart={runStart} spanEnd={runEnd ?? undefined} onSelect={select} />
-          {truncated ? <p className="text-sm text-warning">Showing the first {steps.length} steps; the run has more.</p> : null}
-          <StepList ref={listRef} steps={steps} threadId={threadId} runStart={runStart} expanded={expanded} onToggle={toggle} />
+          {steps.length >= FILTER_FROM ? <StepFilterBar steps={steps} filter={filter} onChange={setFilter} shown={shown.length} /> : null}
+          {shown.length === 0 ? (
+            <EmptyState title="No step matches the filter" description="Change the type or status above to see steps." testId="steps-filtered-empty" />
+          ) : (
+            <>
+              <StepGantt steps={shown} now={chartNow} spanStart={runStart} spanEnd={runEnd ?? undefined} onSelect={select} numberOf={numberOf} />
+              {truncated ? <p className="text-sm text-warning">Showing the first {steps.length} steps; the run has more.</p> : null}
+              <StepList ref={listRef} steps={shown} threadId={threadId} runStart={runStart} expanded={expanded} onToggle={toggle} numberOf={numberOf} />
+            </>
+          )}
         </div>
       )}
     </Card>

@@ -1,41 +1,43 @@
 'use client';
 
+import { lazy, Suspense } from 'react';
 import type { MessageContent } from '@/lib/contract';
 import { isKnownMessageContent } from '@/lib/contract/kinds';
-import { segmentAnnotatedText, type AnnotationLike } from '@/lib/view/thread-message-text';
+import { footnoteAnchor, markdownWithMarkers, segmentAnnotatedText, type AnnotationLike } from '@/lib/view/thread-message-text';
 import { fileContentUrl } from '@/lib/queries/run';
 import { JsonView } from '@/components/ui/json-view';
 import { toneText } from '@/components/ui/badge';
 
-/** Text with annotation placeholders turned into numbered markers, and the footnotes naming the cited files. */
-function AnnotatedText({ value, annotations, messageId }: { value: string; annotations: readonly AnnotationLike[] | null | undefined; messageId: string }) {
+// The Markdown renderer (react-markdown + remark-gfm) is its own chunk, fetched when a message is first shown.
+const MessageMarkdown = lazy(() => import('./message-markdown').then((m) => ({ default: m.MessageMarkdown })));
+
+/**
+ * Text as Markdown with annotation placeholders turned into numbered markers, and the footnotes naming the cited
+ * files. `raw` shows the exact text instead (placeholders and Markdown as written).
+ */
+function AnnotatedText({ value, annotations, messageId, raw }: { value: string; annotations: readonly AnnotationLike[] | null | undefined; messageId: string; raw: boolean }) {
   const { segments, footnotes } = segmentAnnotatedText(value, annotations);
+  const markers = new Map(segments.flatMap((s) => (s.kind === 'marker' ? [[footnoteAnchor(messageId, s.marker), s.placeholder] as const] : [])));
+  const plain = <p className="whitespace-pre-wrap wrap-anywhere">{value}</p>;
   return (
-    <div>
-      <p className="break-words whitespace-pre-wrap">
-        {segments.map((s, i) =>
-          s.kind === 'text' ? (
-            <span key={i}>{s.text}</span>
-          ) : (
-            <a
-              key={i}
-              href={`#${messageId}-fn-${s.marker}`}
-              title={s.placeholder}
-              className="mx-0.5 rounded bg-accent px-1 align-super text-[0.7em] font-semibold text-accent-foreground no-underline hover:underline"
-              aria-label={`annotation ${s.marker}`}
-            >
-              [{s.marker}]
-            </a>
-          ),
-        )}
-      </p>
+    <div className="min-w-0">
+      {raw ? (
+        <pre className="rounded-md border border-border bg-surface-muted p-2 font-mono text-xs whitespace-pre-wrap wrap-anywhere" data-testid="message-raw">
+          {value}
+        </pre>
+      ) : (
+        // Until the renderer has loaded, the text shows as written.
+        <Suspense fallback={plain}>
+          <MessageMarkdown source={markdownWithMarkers(segments, messageId)} footnotes={markers} />
+        </Suspense>
+      )}
       {footnotes.length ? (
         <ol className="mt-2 space-y-0.5 border-t border-border pt-2 text-xs text-muted" aria-label="Annotations">
           {footnotes.map((f) => (
-            <li key={f.marker} id={`${messageId}-fn-${f.marker}`} className="break-all">
+            <li key={f.marker} id={footnoteAnchor(messageId, f.marker)} className="break-all">
               [{f.marker}] {f.type === 'file_path' ? 'file' : 'cites'}{' '}
               {f.fileId ? (
-                <a href={fileContentUrl(f.fileId)} className="font-mono text-accent hover:underline" target="_blank" rel="noreferrer">
+                <a href={fileContentUrl(f.fileId)} className="font-mono text-accent hover:underline" target="_blank" rel="noopener noreferrer">
                   {f.fileId}
                 </a>
               ) : (
@@ -52,11 +54,11 @@ function AnnotatedText({ value, annotations, messageId }: { value: string; annot
 }
 
 /** One content part: text (annotated), image file (through the proxy), image URL, refusal, or raw JSON if unknown. */
-export function MessageContentPart({ part, messageId }: { part: MessageContent; messageId: string }) {
+export function MessageContentPart({ part, messageId, raw = false }: { part: MessageContent; messageId: string; raw?: boolean }) {
   if (!isKnownMessageContent(part)) return <JsonView value={part} label={`Content of type "${part.type}" (not interpreted)`} collapsible defaultOpen />;
   switch (part.type) {
     case 'text':
-      return <AnnotatedText value={part.text.value} annotations={part.text.annotations as AnnotationLike[] | null | undefined} messageId={messageId} />;
+      return <AnnotatedText value={part.text.value} annotations={part.text.annotations as AnnotationLike[] | null | undefined} messageId={messageId} raw={raw} />;
     case 'image_file':
       return (
         <figure className="flex flex-col gap-1">

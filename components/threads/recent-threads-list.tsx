@@ -46,16 +46,18 @@ export function RecentThreadsList() {
         <ul className="divide-y divide-border">
           {data.data.map((t) => (
             <li key={t.thread_id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-surface-muted" data-testid="recent-thread">
-              <div className="min-w-0 flex-1">
-                <Link href={threadHref(t.thread_id)} className="font-medium break-words text-accent hover:underline">
+              {/* At least 12rem: on a phone the run status and "seen" move below instead of squeezing the title. */}
+              <div className="min-w-48 flex-1">
+                {/* A title can be anything a customer typed: one line, cut, whole in the tooltip and on the thread page. */}
+                <Link href={threadHref(t.thread_id)} title={t.title ?? t.thread_id} prefetch={false} className="block truncate font-medium text-accent hover:underline">
                   {t.title ?? t.thread_id}
                 </Link>
                 <div className="flex items-center font-mono text-xs text-muted">
-                  <span className="break-all">{t.thread_id}</span>
+                  <span className="min-w-0 break-all">{t.thread_id}</span>
                   <CopyButton value={t.thread_id} label={`Copy ${t.thread_id}`} />
                 </div>
               </div>
-              <div className="flex items-center gap-3 text-xs text-muted">
+              <div className="flex flex-wrap items-center gap-3 text-xs text-muted">
                 {t.last_run?.status ? (
                   <span className="flex items-center gap-1">
                     latest run <RunStatusBadge status={t.last_run.status} />

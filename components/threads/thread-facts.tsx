@@ -10,9 +10,9 @@ function MetadataList({ metadata }: { metadata: Record<string, unknown> | null |
   const entries = Object.entries(metadata ?? {});
   if (entries.length === 0) return <span className="text-muted">none</span>;
   return (
-    <ul className="flex flex-wrap gap-1.5">
+    <ul className="flex min-w-0 flex-wrap gap-1.5">
       {entries.map(([k, v]) => (
-        <li key={k} className="rounded border border-border bg-surface-muted px-1.5 py-0.5 font-mono text-xs">
+        <li key={k} className="max-w-full rounded border border-border bg-surface-muted px-1.5 py-0.5 font-mono text-xs wrap-anywhere">
           <span className="text-muted">{k}:</span> {typeof v === 'string' ? v : JSON.stringify(v)}
         </li>
       ))}

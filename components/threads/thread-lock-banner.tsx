@@ -39,7 +39,7 @@ export function ThreadLockBanner({ threadId }: { threadId: string }) {
           {runs.map((run) => (
             <li key={run.id} className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="lock-run">
               {several ? (
-                <Link href={runHref(threadId, run.id)} className="font-mono break-all text-accent hover:underline">{run.id}</Link>
+                <Link prefetch={false} href={runHref(threadId, run.id)} className="font-mono break-all text-accent hover:underline">{run.id}</Link>
               ) : (
                 <span className="font-mono break-all">{run.id}</span>
               )}
@@ -59,7 +59,7 @@ export function ThreadLockBanner({ threadId }: { threadId: string }) {
         </p>
       </div>
       {first ? (
-        <Link href={runHref(threadId, first.id)} className="rounded-md bg-warning px-3 py-2 font-medium text-white hover:opacity-90 dark:text-background">
+        <Link prefetch={false} href={runHref(threadId, first.id)} className="rounded-md bg-warning px-3 py-2 font-medium text-white hover:opacity-90 dark:text-background">
           {several ? 'Open the newest →' : 'Open the run →'}
         </Link>
       ) : null}

@@ -12,7 +12,7 @@ export function ThreadNotFound({ threadId, error }: { threadId: string; error?: 
   const facts = error ? errorFacts(error) : null;
   const where = data ? `${data.connection.name} (${data.connection.host})` : 'the current connection';
   return (
-    <div role="alert" data-testid="thread-not-found" className="rounded-lg border border-border bg-surface p-6">
+    <div role="alert" data-testid="thread-not-found" className="rounded-lg border border-border bg-surface p-6 wrap-anywhere">
       <h1 className="text-xl font-semibold">Thread not found on {where}</h1>
       <p className="mt-2 text-sm">
         <span className="font-mono break-all">{threadId}</span> does not exist there. Threads belong to one project and one upstream: check the id,
@@ -24,7 +24,7 @@ export function ThreadNotFound({ threadId, error }: { threadId: string; error?: 
           {facts.requestId ? <> · request id <span className="font-mono">{facts.requestId}</span></> : null}
         </p>
       ) : null}
-      <Link href="/" className={buttonClasses('secondary', 'md', 'mt-4')}>
+      <Link prefetch={false} href="/" className={buttonClasses('secondary', 'md', 'mt-4')}>
         Back to search
       </Link>
     </div>

@@ -4,12 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { isApiRequestError } from '@/lib/queries/api-error';
 import { latestRunQueryOptions } from '@/lib/queries/runs-list';
 import { threadQueryOptions } from '@/lib/queries/threads';
+import { threadTabTitle } from '@/lib/view/tab-title';
 import { isActiveStatus } from '@/lib/view/thread-run-row';
 import type { ThreadPageParams } from '@/lib/view/thread-page-params';
 import { PageHeader } from '@/components/layout/page-header';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonRows } from '@/components/ui/spinner';
+import { useDocumentTitle } from '@/components/ui/use-document-title';
 import { ActivityHistory } from '@/components/runs/activity-history';
 import { CreateRunPanel } from './create-run-panel';
 import { MessagesPanel } from './messages-panel';
@@ -32,10 +34,12 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
   const latest = useQuery(latestRunQueryOptions(threadId));
   const locked = Boolean(latest.data && isActiveStatus(latest.data.status));
 
+  const title = thread.data ? titleOf(thread.data.metadata) : null;
+  useDocumentTitle(thread.data ? threadTabTitle({ id: threadId, title }, locked ? latest.data?.status : null) : null);
+
   if (thread.error && isApiRequestError(thread.error) && thread.error.status === 404) {
     return <ThreadNotFound threadId={threadId} error={thread.error} />;
   }
-  const title = thread.data ? titleOf(thread.data.metadata) : null;
 
   return (
     <div className="flex flex-col gap-5">
@@ -43,8 +47,8 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
         crumbs={[{ label: 'Home', href: '/' }, { label: threadId }]}
         title={title ?? 'Thread'}
         subtitle={
-          <span className="inline-flex items-center font-mono text-xs">
-            {threadId}
+          <span className="inline-flex max-w-full items-center font-mono text-xs">
+            <span className="min-w-0 break-all">{threadId}</span>
             <CopyButton value={threadId} label="Copy thread id" />
           </span>
         }

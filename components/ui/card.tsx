@@ -25,12 +25,12 @@ export function Card({
       id={id}
       aria-labelledby={title && headingId ? headingId : undefined}
       data-testid={testId}
-      className={cn('rounded-lg border border-border bg-surface shadow-sm', className)}
+      className={cn('min-w-0 rounded-lg border border-border bg-surface shadow-sm', className)}
     >
       {title || actions ? (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-border px-4 py-2.5">
           {title ? (
-            <h2 id={headingId} className="text-sm font-semibold">
+            <h2 id={headingId} className="min-w-0 text-sm font-semibold wrap-anywhere">
               {title}
             </h2>
           ) : (
@@ -47,11 +47,11 @@ export function Card({
 /** Definition list of facts ("Created", "Model"...), two columns on wide screens, stacked on phones. */
 export function Facts({ items, className }: { items: Array<{ label: string; value: ReactNode }>; className?: string }) {
   return (
-    <dl className={cn('grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]', className)}>
+    <dl className={cn('grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(0,max-content)_minmax(0,1fr)]', className)}>
       {items.map((item) => (
         <div key={item.label} className="contents">
           <dt className="text-muted">{item.label}</dt>
-          <dd className="min-w-0 break-words">{item.value}</dd>
+          <dd className="min-w-0 wrap-anywhere">{item.value}</dd>
         </div>
       ))}
     </dl>

@@ -45,7 +45,7 @@ export function CopyButton({ value, label = 'Copy', className, showText = false 
       aria-label={text}
       title={text}
       className={cn(
-        'inline-flex h-6 min-w-6 items-center justify-center gap-1 rounded px-1 text-xs text-muted hover:bg-surface-muted hover:text-foreground',
+        'relative inline-flex h-6 min-w-6 shrink-0 items-center justify-center gap-1 rounded px-1 text-xs text-muted hover:bg-surface-muted hover:text-foreground',
         'focus-visible:outline-2 focus-visible:outline-accent',
         className,
       )}
@@ -64,8 +64,8 @@ export function CopyButton({ value, label = 'Copy', className, showText = false 
 /** A monospace id followed by its copy button — the most common pattern in the dashboard. */
 export function CopyableId({ value, label, className }: { value: string; label?: string; className?: string }) {
   return (
-    <span className={cn('inline-flex items-center gap-0.5 font-mono text-xs', className)}>
-      <span className="break-all">{value}</span>
+    <span className={cn('inline-flex max-w-full min-w-0 items-center gap-0.5 font-mono text-xs', className)}>
+      <span className="min-w-0 break-all">{value}</span>
       <CopyButton value={value} label={label ?? `Copy ${value}`} />
     </span>
   );

@@ -56,7 +56,7 @@ export function ErrorState({
   return (
     <div role="alert" data-testid="error-state" className={cn('rounded-lg border border-danger/40 bg-danger/5 text-sm', compact ? 'p-3' : 'p-4', className)}>
       <p className="font-semibold text-danger">{heading}</p>
-      <p data-testid="error-message" className="mt-1 break-words whitespace-pre-wrap">{facts.message}</p>
+      <p data-testid="error-message" className="mt-1 whitespace-pre-wrap wrap-anywhere">{facts.message}</p>
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
         {facts.status !== null ? (
           <div>

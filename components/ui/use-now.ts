@@ -1,21 +1,22 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { serverNowMs } from '@/lib/queries/server-clock';
 
 // One shared clock for every relative time on the page (one interval, not one per cell). The server snapshot is
 // null, so server HTML and the hydration pass render the stable absolute UTC form, and the first client render after
 // hydration switches to the viewer's zone and relative text — no hydration mismatch.
 const TICK_MS = 10_000;
-let now = Date.now();
+let now = serverNowMs();
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (!timer) {
-    now = Date.now();
+    now = serverNowMs();
     timer = setInterval(() => {
-      now = Date.now();
+      now = serverNowMs();
       for (const l of listeners) l();
     }, TICK_MS);
   }

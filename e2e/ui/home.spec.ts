@@ -73,8 +73,8 @@ test.describe('home page', () => {
     await home.createForm.getByRole('button', { name: 'Create thread and run' }).click();
     await expect(page.getByTestId('field-error-ctr-first_message')).toContainText('first user message');
     await expect(page.getByTestId('field-error-ctr-temperature')).toContainText('at most 2');
-    await expect(page.getByTestId('field-error-ctr-assistant_id')).toContainText('ID');
-    // Focus goes to the first field in error, so keyboard users land on it.
+    await expect(page.getByTestId('field-error-ctr-assistant_id')).toHaveText(/^"asst_not checked here" is not an assistant id: .*no spaces\.$/);
+    // Focus goes to the first field in error, so keyboard users land on it (here where the bad id was typed).
     await expect(page.getByLabel('Assistant id')).toBeFocused();
     await home.fillCreateForm({ message: 'Hello' });
     await home.createForm.getByRole('button', { name: 'Create thread and run' }).click();

@@ -70,6 +70,8 @@ test.describe('robustness: a sparse facade (optional fields omitted, v1 shapes, 
     // The unknown status is shown verbatim rather than mapped to a known one.
     await expect(page.locator('[data-testid="run-row"][data-status="paused"]')).toContainText('paused');
     await expect(page.getByTestId('message')).toHaveCount(3);
+    // A v1 message's file_ids are listed, each a link to the file.
+    await expect(page.getByTestId('message-file-ids').first()).toContainText('file-sparse1');
     await shot(page, testInfo, 'sparse-thread');
     expect(watch.problems).toEqual([]);
   });

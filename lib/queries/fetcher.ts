@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApiRequestError } from './api-error';
 import { reportAnswer, reportNoAnswer } from './reachability';
+import { noteServerClock } from './server-clock';
 import type { SCHEMAS } from './schemas';
 
 type Schemas = typeof SCHEMAS;
@@ -68,7 +69,9 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
       body: body === undefined ? undefined : JSON.stringify(body),
     };
     const url = apiUrl(path, query);
+    const sentMs = Date.now();
     response = await (transport ? transport(url, init) : fetch(url, init));
+    if (!transport) noteServerClock(response.headers, sentMs, Date.now());
   } catch (error) {
     if (signal?.aborted) throw error;
     if (!transport) reportNoAnswer();

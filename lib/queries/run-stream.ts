@@ -50,16 +50,16 @@ export async function readRunStream(response: Response, onEvent: (event: StreamE
     }
     return false;
   };
+  // After `done` the server closes the stream: read to its end rather than cancel, because a cancelled body shows as
+  // a failed request (net::ERR_ABORTED) in the browser although the submit succeeded.
+  let finished = false;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) {
-      handle(parser.end());
+      if (!finished) handle(parser.end());
       return count;
     }
-    if (handle(parser.push(value))) {
-      await reader.cancel();
-      return count;
-    }
+    if (!finished && handle(parser.push(value))) finished = true;
   }
 }
 

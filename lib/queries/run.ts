@@ -6,6 +6,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { runPollInterval } from '@/lib/view/run-poll';
 import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
+import { serverNowMs } from './server-clock';
 
 const enc = encodeURIComponent;
 
@@ -23,7 +24,7 @@ export function runQueryOptions(threadId: string, runId: string, transport?: Api
     queryKey: queryKeys.run(threadId, runId),
     queryFn: ({ signal }) => apiFetch(runPath(threadId, runId), { schema: contractSchema('Run'), signal, transport }),
     // Re-evaluated after every fetch: fast while working, slower while waiting on the user, off once terminal.
-    refetchInterval: (query) => runPollInterval(query.state.data, { nowSeconds: Date.now() / 1000 }),
+    refetchInterval: (query) => runPollInterval(query.state.data, { nowSeconds: serverNowMs() / 1000 }),
     // A stuck run is exactly when people leave the tab open; keep it fresh only while visible.
     refetchIntervalInBackground: false,
   });

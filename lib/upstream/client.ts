@@ -6,6 +6,7 @@ import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type Retr
 import { buildUpstreamUrl, type QueryInput } from './url';
 import { readCapped } from './read-capped';
 import { requestBuffered } from './http-transport';
+import { noteUpstreamDate } from './clock';
 
 // The one HTTP client to the upstream. Three shapes over one core:
 //  - upstreamFetch: buffered answer (status, headers, bytes); GETs retried on 408/409/429/5xx/network errors.
@@ -123,10 +124,12 @@ export async function upstreamFetch(
       if (options.fetch) {
         const response = await doFetch(url, init);
         const body = await readResponseCapped(response, maxBytes, host, attempt);
+        noteUpstreamDate(response.headers.get('date'));
         result = { status: response.status, headers: response.headers, body, attempts: attempt, upstreamRequestId: response.headers.get('x-request-id'), requestId };
       } else {
         // The server's own path: node:http with keep-alive (see http-transport.ts).
         const raw = await requestBuffered(url, { method: request.method, headers: init.headers as Record<string, string>, body: request.body, signal: current.signal }, maxBytes);
+        noteUpstreamDate(raw.headers.get('date'));
         if (raw.body === null) throw oversized(host, raw.status, maxBytes, attempt);
         result = { status: raw.status, headers: raw.headers, body: raw.body, attempts: attempt, upstreamRequestId: raw.headers.get('x-request-id'), requestId };
       }

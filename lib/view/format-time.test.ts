@@ -32,6 +32,7 @@ describe('absolute times', () => {
       '2025-11-25 14:03:07 UTC',
       `Unix ${T}`,
     ]);
+    expect(formatTimeTooltip(T, 'Asia/Tokyo', true).split('\n').slice(0, 2)).toEqual(['2025-11-25 14:03:07 UTC', '2025-11-25 23:03:07 GMT+9']);
   });
   it('gives ISO for <time dateTime>', () => {
     expect(toIso(T)).toBe('2025-11-25T14:03:07.000Z');

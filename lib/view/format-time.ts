@@ -66,9 +66,14 @@ export function formatUtc(unixSeconds: number): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} UTC`;
 }
 
-/** Tooltip text: local time with zone on the first line, UTC on the second, Unix seconds on the third. */
-export function formatTimeTooltip(unixSeconds: number, timeZone?: string): string {
-  return `${formatAbsolute(unixSeconds, timeZone)}\n${formatUtc(unixSeconds)}\nUnix ${unixSeconds}`;
+/**
+ * Tooltip text: the zone shown on the first line (local by default, UTC when `utcFirst`), the other one on the
+ * second, Unix seconds on the third.
+ */
+export function formatTimeTooltip(unixSeconds: number, timeZone?: string, utcFirst = false): string {
+  const local = formatAbsolute(unixSeconds, timeZone);
+  const utc = formatUtc(unixSeconds);
+  return `${utcFirst ? utc : local}\n${utcFirst ? local : utc}\nUnix ${unixSeconds}`;
 }
 
 /** ISO 8601 for <time dateTime>. */

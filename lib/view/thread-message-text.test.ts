@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentAnnotatedText, snippet } from './thread-message-text';
+import { markdownWithMarkers, segmentAnnotatedText, snippet } from './thread-message-text';
 
 describe('segmentAnnotatedText', () => {
   it('replaces placeholders with numbered markers and lists footnotes', () => {
@@ -47,5 +47,19 @@ describe('snippet', () => {
   it('flattens whitespace and truncates with an ellipsis', () => {
     expect(snippet('a\n  b')).toBe('a b');
     expect(snippet('x'.repeat(100), 10)).toBe('xxxxxxxxx…');
+  });
+});
+
+describe('markdownWithMarkers', () => {
+  it('turns placed annotations into links to their footnotes and keeps the text as written', () => {
+    const value = 'See **the table** 【4:0†source】 and `code`.';
+    const { segments } = segmentAnnotatedText(value, [{ type: 'file_citation', text: '【4:0†source】', start_index: 18, end_index: 30, file_citation: { file_id: 'file-a' } }]);
+    expect(markdownWithMarkers(segments, 'msg_1')).toBe('See **the table** [\\[1\\]](#msg_1-fn-1) and `code`.');
+  });
+
+  it('points a link whose target is the placeholder at the footnote', () => {
+    const value = 'Get [the file](sandbox:/mnt/data/a.csv).';
+    const { segments } = segmentAnnotatedText(value, [{ type: 'file_path', text: 'sandbox:/mnt/data/a.csv', file_path: { file_id: 'file-b' } }]);
+    expect(markdownWithMarkers(segments, 'msg_2')).toBe('Get [the file](#msg_2-fn-1).');
   });
 });

@@ -69,3 +69,24 @@ export function snippet(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** The marker link a footnote number becomes in Markdown: `#<message id>-fn-<n>` (the footnote's anchor). */
+export function footnoteAnchor(messageId: string, marker: number): string {
+  return `${messageId}-fn-${marker}`;
+}
+
+/**
+ * Markdown source for annotated text: text segments as written, each placed annotation as a link to its footnote
+ * (`[\[1\]](#msg-fn-1)`), so citations survive Markdown rendering as ordinary links the renderer can style.
+ */
+export function markdownWithMarkers(segments: readonly TextSegment[], messageId: string): string {
+  return segments
+    .map((s, i) => {
+      if (s.kind === 'text') return s.text;
+      const anchor = `#${footnoteAnchor(messageId, s.marker)}`;
+      // A placeholder that is a link's target (`[Download](sandbox:/mnt/data/x.csv)`) becomes that link's target.
+      const before = segments[i - 1];
+      return before?.kind === 'text' && before.text.endsWith('](') ? anchor : `[\\[${s.marker}\\]](${anchor})`;
+    })
+    .join('');
+}

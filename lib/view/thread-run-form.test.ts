@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunBody, EMPTY_RUN_FORM, fieldForIssuePath, metadataFromRows, rowsFromMetadata } from './thread-run-form';
+import { buildRunBody, EMPTY_RUN_FORM, fieldForIssuePath, metadataFromRows, metadataOverLimit, rowsFromMetadata } from './thread-run-form';
 
 describe('buildRunBody', () => {
   it('omits everything left empty', () => {
@@ -61,6 +61,23 @@ describe('metadata rows', () => {
     const out = metadataFromRows([{ key: 'a', value: '1' }, { key: 'a', value: '2' }, { key: ' ', value: 'x' }], errors);
     expect(out).toEqual({ a: '1' });
     expect(errors).toEqual({ 'metadata.1': 'Duplicate key "a".', 'metadata.2': 'A value needs a key.' });
+  });
+  it('reports duplicate keys, an over-long key and an over-long value together, and too many pairs', () => {
+    const errors = {};
+    const rows = [
+      { key: 'a', value: '1' },
+      { key: 'a', value: '2' },
+      { key: 'k'.repeat(65), value: 'v'.repeat(513) },
+      ...Array.from({ length: 15 }, (_, i) => ({ key: `n${i}`, value: 'x' })),
+    ];
+    metadataFromRows(rows, errors);
+    expect(errors).toEqual({
+      'metadata.1': 'Duplicate key "a".',
+      'metadata.2': 'The key is 65 characters; the limit is 64. The value is 513 characters; the limit is 512.',
+      metadata: 'At most 16 pairs; remove 2.',
+    });
+    expect(metadataOverLimit(rows)).toBe(true);
+    expect(metadataOverLimit(rows.slice(0, 2))).toBe(false);
   });
   it('round-trips from response metadata (non-strings shown as JSON)', () => {
     expect(rowsFromMetadata({ a: 'x', n: 3 })).toEqual([{ key: 'a', value: 'x' }, { key: 'n', value: '3' }]);

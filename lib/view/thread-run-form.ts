@@ -2,6 +2,8 @@
 // converts (numbers, JSON, empty → omitted) and reports what cannot be converted; the contract's zod schema then
 // judges the body (limits, shapes) in the form component, so the rules live in one place.
 
+import { METADATA_LIMITS } from '@/lib/contract/kinds';
+
 export type MetadataRow = { key: string; value: string };
 export type MessageRow = { role: 'user' | 'assistant'; content: string };
 
@@ -69,24 +71,42 @@ function number(field: string, raw: string, errors: FieldErrors, integer = false
   return value;
 }
 
-/** Metadata rows → object. Blank rows are dropped; duplicate keys and values without keys are reported. */
+/**
+ * Metadata rows → object. Blank rows are dropped. Every problem is reported at once, each under its row: a value
+ * without a key, a duplicate key, a key or value over the API's limits; too many pairs under the whole map.
+ */
 export function metadataFromRows(rows: readonly MetadataRow[], errors: FieldErrors, field = 'metadata'): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   let any = false;
+  let pairs = 0;
   rows.forEach((row, i) => {
     if (row.key === '' && row.value === '') return;
-    if (row.key.trim() === '') {
-      errors[`${field}.${i}`] ??= 'A value needs a key.';
-      return;
-    }
-    if (Object.hasOwn(out, row.key)) {
-      errors[`${field}.${i}`] ??= `Duplicate key "${row.key}".`;
-      return;
+    pairs += 1;
+    const problems = metadataRowProblems(row);
+    if (row.key.trim() !== '' && Object.hasOwn(out, row.key)) problems.unshift(`Duplicate key "${row.key}".`);
+    if (problems.length) {
+      errors[`${field}.${i}`] ??= problems.join(' ');
+      if (row.key.trim() === '' || Object.hasOwn(out, row.key)) return;
     }
     out[row.key] = row.value;
     any = true;
   });
+  if (pairs > METADATA_LIMITS.maxKeys) errors[field] ??= `At most ${METADATA_LIMITS.maxKeys} pairs; remove ${pairs - METADATA_LIMITS.maxKeys}.`;
   return any ? out : undefined;
+}
+
+/** What is wrong with one pair on its own (no key for a value, over-long key or value); empty when fine. */
+export function metadataRowProblems(row: MetadataRow): string[] {
+  const problems: string[] = [];
+  if (row.key.trim() === '' && row.value !== '') problems.push('A value needs a key.');
+  if (row.key.length > METADATA_LIMITS.maxKeyLength) problems.push(`The key is ${row.key.length} characters; the limit is ${METADATA_LIMITS.maxKeyLength}.`);
+  if (row.value.length > METADATA_LIMITS.maxValueLength) problems.push(`The value is ${row.value.length} characters; the limit is ${METADATA_LIMITS.maxValueLength}.`);
+  return problems;
+}
+
+/** True when some pair is over a length limit: saving is blocked until it is shortened. */
+export function metadataOverLimit(rows: readonly MetadataRow[]): boolean {
+  return rows.some((r) => r.key.length > METADATA_LIMITS.maxKeyLength || r.value.length > METADATA_LIMITS.maxValueLength);
 }
 
 export function rowsFromMetadata(metadata: Record<string, unknown> | null | undefined): MetadataRow[] {

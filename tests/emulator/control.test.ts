@@ -31,6 +31,12 @@ describe('clock', () => {
     expect(jumped.now).toBe(before.now + 1000);
   });
 
+  it("answers carry the emulator's clock in their Date header, as a server's Date is its own clock", async () => {
+    const moved = await h.control<{ now: number }>('POST', '/clock', { advance_seconds: 7200 });
+    const answer = await h.api('GET', '/assistants');
+    expect(Date.parse(answer.headers.get('date') ?? '') / 1000).toBe(moved.now);
+  });
+
   it('rejects bad clock bodies with the error envelope', async () => {
     const res = await fetch(`${h.origin}/__emulator/clock`, {
       method: 'POST',

@@ -61,6 +61,17 @@ describe('headers sent upstream', () => {
   });
 });
 
+describe('headers sent back', () => {
+  it("the upstream's Date reaches the browser as X-Upstream-Date (its clock wrote the run's timestamps)", async () => {
+    const before = Date.now();
+    const response = await callProxy('GET', '/threads/thread_h1/runs/run_h1');
+    expect(response.status).toBe(200);
+    const upstreamDate = Date.parse(response.headers.get('x-upstream-date') ?? '');
+    expect(upstreamDate).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(upstreamDate).toBeLessThanOrEqual(Date.now());
+  });
+});
+
 describe('streams', () => {
   const events = [
     { event: 'thread.run.created', data: '{"id":"run_s1","object":"thread.run","status":"queued"}' },

@@ -7,12 +7,13 @@ import { parseThreadPageParams } from '@/lib/view/thread-page-params';
 import { ThreadView } from '@/components/threads/thread-view';
 import { ThreadViewSkeleton } from '@/components/threads/thread-view-skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
+import { shortId } from '@/lib/view/tab-title';
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export async function generateMetadata({ params }: PageProps<'/threads/[threadId]'>): Promise<Metadata> {
   const { threadId } = await params;
-  return { title: `Thread ${threadId}` };
+  return { title: `Thread ${shortId(threadId)}` };
 }
 
 // Thin: validates the id shape, parses the view state from the URL with the shared parser, prefetches what the

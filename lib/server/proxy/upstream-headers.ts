@@ -20,6 +20,9 @@ export function passThroughHeaders(upstream: Headers): Record<string, string> {
   upstream.forEach((value, name) => {
     const key = name.toLowerCase();
     if (PASS_EXACT.has(key) || key.startsWith('x-ratelimit-')) out[key] = value;
+    // The upstream's clock, under its own name (Runboard's answer has its own Date): the browser measures its skew
+    // against the clock that wrote the run's timestamps.
+    else if (key === 'date') out['x-upstream-date'] = value;
   });
   return out;
 }

@@ -10,7 +10,7 @@ export default function RunNotFoundPage() {
         title="That is not a valid thread or run id"
         description="Ids look like thread_abc123 and run_abc123 (letters, digits, _ and -, at most 128 characters)."
         action={
-          <Link href="/" className="text-accent underline">
+          <Link prefetch={false} href="/" className="text-accent underline">
             Back to Runboard
           </Link>
         }

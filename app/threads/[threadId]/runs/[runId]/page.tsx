@@ -8,12 +8,13 @@ import { runHref } from '@/lib/view/thread-search';
 import { RunViewer } from '@/components/runs/run-viewer';
 import { RunViewerSkeleton } from '@/components/runs/run-viewer-skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
+import { shortId } from '@/lib/view/tab-title';
 
 type Params = { threadId: string; runId: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { runId } = await params;
-  return { title: `Run ${runId}` };
+  return { title: `Run ${shortId(runId)}` };
 }
 
 /**

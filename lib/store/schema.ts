@@ -85,6 +85,8 @@ export interface WatcherStateTable {
   failures: ColumnType<number, number | undefined, number>;
   last_cycle_at_ms: number | null;
   clock_offset_ms: number | null;
+  lease_owner: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until_ms: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface RunClaimsTable {

@@ -20,3 +20,26 @@ export async function saveWatcherState(db: Db, connectionId: string, s: WatcherS
     .onConflict((oc) => oc.column('connection_id').doUpdateSet(values))
     .execute();
 }
+
+/**
+ * Takes or renews the connection's watcher lease for `owner` until `untilMs`: true when this owner holds it (it was
+ * free, expired or already its own). Other instances stand by until it lapses (a killed owner's lease runs out).
+ */
+export async function holdWatcherLease(db: Db, connectionId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean> {
+  await db
+    .insertInto('watcher_state')
+    .values({ connection_id: connectionId, state: 'running', failures: 0, last_request_at_ms: null, retry_at_ms: null, last_cycle_at_ms: null, clock_offset_ms: null })
+    .onConflict((oc) => oc.column('connection_id').doNothing())
+    .execute();
+  const result = await db
+    .updateTable('watcher_state')
+    .set({ lease_owner: owner, lease_until_ms: untilMs })
+    .where('connection_id', '=', connectionId)
+    .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_owner', '=', owner), eb('lease_until_ms', '<', nowMs)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function releaseWatcherLease(db: Db, connectionId: string, owner: string): Promise<void> {
+  await db.updateTable('watcher_state').set({ lease_owner: null, lease_until_ms: null }).where('connection_id', '=', connectionId).where('lease_owner', '=', owner).execute();
+}

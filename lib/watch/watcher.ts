@@ -3,7 +3,8 @@ import { metadataTitle } from '@/lib/store/record-proxied';
 import { applyRunObjects, applyStepsRead, countWatchedRuns, dueRuns, indexedRun, nextDueAtMs, rescheduleRun, unscheduleRun, type DueRun } from '@/lib/store/index-runs';
 import { applyThreadRead, dueThreadJobs, isDiscoveryThread, markThreadChecked, markThreadGone, scheduleDiscovery, type ThreadJob } from '@/lib/store/index-threads';
 import type { Db } from '@/lib/store/threads-seen';
-import { loadWatcherState, saveWatcherState } from '@/lib/store/watcher-state';
+import { holdWatcherLease, loadWatcherState, releaseWatcherLease, saveWatcherState } from '@/lib/store/watcher-state';
+import { randomUUID } from 'node:crypto';
 import type { Connection } from '@/lib/upstream/connection';
 import { Budget, backoffMs } from './budget';
 import { eventBus, type ChangedRun, type WatcherStateName } from './events';
@@ -37,6 +38,9 @@ const WATCHED_DISCOVERY_MS = 60_000;
 const REGISTERED_DISCOVERY_MS = 10 * 60_000;
 const IDLE_POLL_MS = 1_000;
 const EARLY_WAKE_MS = 3;
+/** One watcher per connection and deployment: the lease is renewed every second and lapses 5 s after its holder died. */
+const LEASE_MS = 5_000;
+const LEASE_RENEW_MS = 1_000;
 /** Home's most recent threads are read again this often (and once after every start): 404 → marked gone. */
 const HOME_RECHECK_S = 600;
 /** One slot in THREAD_SHARE goes to thread work (registration reads, new-run discovery) while runs are due. */
@@ -57,6 +61,9 @@ export class Watcher {
   private watchedRuns = 0;
   private countedAt = 0;
   private startedAtS = 0;
+  private readonly owner = randomUUID();
+  private leaseCheckedAt = 0;
+  private leased = false;
 
   constructor(private readonly o: WatcherOptions) {
     this.budget = new Budget(o.budgetRps);
@@ -64,6 +71,11 @@ export class Watcher {
 
   private get baseIntervalMs(): number {
     return this.o.baseIntervalMs ?? BASE_INTERVAL_MS;
+  }
+
+  /** Whether this watcher holds the connection's lease (the others of the deployment stand by). */
+  get isLeader(): boolean {
+    return this.leased;
   }
 
   get connectionId(): string {
@@ -91,6 +103,8 @@ export class Watcher {
     this.wake?.();
     await this.loop;
     this.loop = null;
+    if (this.leased) await releaseWatcherLease(await this.o.db(), this.connectionId, this.owner).catch(() => {});
+    this.leased = false;
     this.setState('stopped');
   }
 
@@ -135,6 +149,11 @@ export class Watcher {
   /** One unit of work: true when a job was done (or skipped), false when nothing is due. */
   async step(): Promise<boolean> {
     const db = await this.o.db();
+    if (!(await this.holdLease(db))) {
+      // Another instance watches this connection; take over if its lease lapses.
+      await this.sleep(LEASE_RENEW_MS);
+      return true;
+    }
     const job = await this.nextJob(db, Date.now());
     if (!job) {
       this.lastCycleAtMs = Date.now();
@@ -159,6 +178,22 @@ export class Watcher {
     await this.handle(db, job, outcome);
     await this.publish(db);
     return true;
+  }
+
+  private async holdLease(db: Db): Promise<boolean> {
+    const nowMs = Date.now();
+    if (nowMs - this.leaseCheckedAt < LEASE_RENEW_MS) return this.leased;
+    this.leaseCheckedAt = nowMs;
+    const held = await holdWatcherLease(db, this.connectionId, this.owner, nowMs, nowMs + LEASE_MS);
+    if (held && !this.leased) {
+      // Taking over from another instance: continue from the pace and back-off it stored.
+      const saved = await loadWatcherState(db, this.connectionId);
+      if (saved?.lastRequestAtMs != null && saved.lastRequestAtMs > (this.budget.lastStartMs ?? 0)) {
+        this.budget = new Budget(this.o.budgetRps, { lastStartMs: saved.lastRequestAtMs, retryAtMs: saved.retryAtMs });
+      }
+    }
+    this.leased = held;
+    return held;
   }
 
   /**

@@ -172,7 +172,8 @@ forEachEngine('restart', (getStore, engine: Engine) => {
 
     const watcher = await newWatcher(2, 0, 10_000);
     await watcher.start();
-    for (let i = 0; i < 200 && (await watcherRequests(emulator)).length < beforeKill.length + 4; i++) await new Promise((r) => setTimeout(r, 50));
+    // The killed process's lease lapses within 5 s; then the new one takes over.
+    for (let i = 0; i < 500 && (await watcherRequests(emulator)).length < beforeKill.length + 4; i++) await new Promise((r) => setTimeout(r, 50));
     await watcher.stop();
     const after = (await computeInbox(db, 'default', rules)).map((i) => [i.run_id, i.reason_code]);
     expect(after).toEqual(before);

@@ -136,4 +136,17 @@ forEachEngine('watcher', (getStore) => {
     expect(Date.parse(limited[1]!.received_at) - Date.parse(limited[0]!.received_at)).toBeGreaterThanOrEqual(1900);
     expect(Date.parse(firstOk.received_at) - Date.parse(limited[1]!.received_at)).toBeGreaterThanOrEqual(1900);
   });
+
+  it('one watcher per deployment: a second instance stands by and takes over when the first stops', async () => {
+    const first = await newWatcher(50);
+    const second = await newWatcher(50);
+    await first.start();
+    await eventually(async () => first.isLeader, 10_000, 'first leads');
+    await second.start();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect([first.isLeader, second.isLeader]).toEqual([true, false]);
+    await first.stop();
+    watcher = second;
+    await eventually(async () => second.isLeader, 10_000, 'second takes over');
+  });
 });

@@ -11,7 +11,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // - index_terms: lowercased words and whole values (id, title, customer ref, metadata values) for prefix search
 //   through an index on both engines ("C" collation on PostgreSQL so a range scan is a prefix scan).
 // - thread_watches: who watches which thread. watcher_state: per connection, the pacing and back-off that must
-//   survive a restart (no burst after it).
+//   survive a restart (no burst after it), and the lease that keeps one watcher per deployment.
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -78,6 +78,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_cycle_at_ms', 'bigint')
     .addColumn('clock_offset_ms', 'bigint')
+    // Several instances on one PostgreSQL: one watcher per connection holds the lease, the others stand by.
+    .addColumn('lease_owner', 'text')
+    .addColumn('lease_until_ms', 'bigint')
     .execute();
 }
 

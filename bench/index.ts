@@ -4,7 +4,8 @@
  * freshly migrated. Prints p50/p95 of a search by customer reference (the issue's bar: p95 < 50 ms on both), and for
  * comparison by id prefix, by a title word and with a status filter. Measures the store query the route runs.
  *
- * Env: BENCH_INDEX_THREADS (default 100000), BENCH_INDEX_QUERIES (default 300), BENCH_DATABASE_URL.
+ * Env: BENCH_INDEX_THREADS (default 100000), BENCH_INDEX_QUERIES (default 300), BENCH_DATABASE_URL,
+ * BENCH_INDEX_ENGINES (default sqlite,postgres).
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -52,6 +53,13 @@ async function measure(store: Store, engine: string): Promise<Row[]> {
 async function main(): Promise<void> {
   console.log(`[bench:index] node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const rows: Row[] = [];
+  const engines = (process.env.BENCH_INDEX_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim());
+  if (engines.includes('sqlite')) await benchSqlite(rows);
+  if (engines.includes('postgres')) await benchPostgres(rows);
+  report(rows);
+}
+
+async function benchSqlite(rows: Row[]): Promise<void> {
   const file = join(tmpdir(), `runboard-bench-index-${randomBytes(4).toString('hex')}.db`);
   const sqlite = await openStore({ sqliteFile: file });
   try {
@@ -60,6 +68,9 @@ async function main(): Promise<void> {
     await sqlite.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
+}
+
+async function benchPostgres(rows: Row[]): Promise<void> {
   let cluster: { url: string; stop: () => void } | null = null;
   try {
     let url = process.env.BENCH_DATABASE_URL?.trim();
@@ -78,11 +89,14 @@ async function main(): Promise<void> {
   } finally {
     cluster?.stop();
   }
+}
+
+function report(rows: Row[]): void {
   console.log('\n| engine | search | p50 ms | p95 ms | rows/page |\n|---|---|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.engine} | ${r.search} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.hits.toFixed(1)} |`);
   const bar = rows.filter((r) => r.search.startsWith('customer ref'));
-  const ok = bar.every((r) => r.p95 < 50);
-  console.log(`\nsearch by customer reference, p95 < 50 ms on both engines: ${ok ? 'yes' : 'NO'} (${bar.map((r) => `${r.engine} ${r.p95.toFixed(1)} ms`).join(', ')}); load average ${loadavg()[0]!.toFixed(2)}`);
+  const ok = bar.length > 0 && bar.every((r) => r.p95 < 50);
+  console.log(`\nsearch by customer reference, p95 < 50 ms on every engine measured: ${ok ? 'yes' : 'NO'} (${bar.map((r) => `${r.engine} ${r.p95.toFixed(1)} ms`).join(', ')}); load average ${loadavg()[0]!.toFixed(2)}`);
   if (!ok) process.exitCode = 1;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { IndexedRun } from '@/lib/watch/stuck-rules';
 import type { Db } from './threads-seen';
 
 // Claims, notes, settings and the inbox's candidate runs (active, or ended badly since a time). Whether a candidate
@@ -109,16 +110,10 @@ export async function putSetting(db: Db, key: string, value: string, by: string 
     .execute();
 }
 
-export type CandidateRow = {
+/** What the stuck rules read (IndexedRun), and what an inbox row shows besides. */
+export type CandidateRow = IndexedRun & {
   runId: string;
   threadId: string;
-  status: string;
-  snapshot: Record<string, unknown> | null;
-  stateSince: number | null;
-  lowerBound: boolean;
-  expiresAt: number | null;
-  endedAt: number | null;
-  stepsChangedAt: number | null;
   checkedAtMs: number | null;
   seenAt: number;
   assistantId: string | null;

@@ -46,36 +46,43 @@ const parseJson = <T>(text: string | null, fallback: T): T => {
 };
 
 export async function searchThreads(db: Db, s: ThreadSearch): Promise<{ rows: IndexedThreadRow[]; hasMore: boolean }> {
-  let query = db
-    .selectFrom('threads_seen as t')
-    .select([
-      't.thread_id',
-      't.title',
-      't.customer_ref',
-      't.labels',
-      't.metadata',
-      't.assistant_id',
-      't.last_run_id',
-      't.last_run_status',
-      't.last_run_created_at',
-      't.created_at',
-      't.first_seen_at',
-      't.last_seen_at',
-      't.last_checked_at',
-      't.gone_at',
-      't.source',
-    ])
-    .where('t.connection_id', '=', s.connectionId);
+  const columns = [
+    't.thread_id',
+    't.title',
+    't.customer_ref',
+    't.labels',
+    't.metadata',
+    't.assistant_id',
+    't.last_run_id',
+    't.last_run_status',
+    't.last_run_created_at',
+    't.created_at',
+    't.first_seen_at',
+    't.last_seen_at',
+    't.last_checked_at',
+    't.gone_at',
+    't.source',
+  ] as const;
+  const plain = db.selectFrom('threads_seen as t').select(columns).where('t.connection_id', '=', s.connectionId);
+  let query = plain;
   const q = s.q?.trim().toLowerCase().slice(0, 200);
   if (q) {
-    query = query.where('t.thread_id', 'in', (eb) =>
-      eb
-        .selectFrom('index_terms as i')
-        .select('i.thread_id')
-        .where('i.connection_id', '=', s.connectionId)
-        .where('i.term', '>=', q)
-        .where('i.term', '<', `${q}\uffff`),
-    );
+    // Driven from the matching terms (a CROSS JOIN keeps that order on SQLite, whose planner otherwise may walk all
+    // threads newest first and test each against the terms: 2.5 s instead of 2 ms over 100,000 threads).
+    const matches = db
+      .selectFrom('index_terms as i')
+      .select('i.thread_id')
+      .distinct()
+      .where('i.connection_id', '=', s.connectionId)
+      .where('i.term', '>=', q)
+      .where('i.term', '<', `${q}\uffff`)
+      .as('m');
+    query = db
+      .selectFrom(matches)
+      .crossJoin('threads_seen as t')
+      .select(columns)
+      .where('t.connection_id', '=', s.connectionId)
+      .whereRef('t.thread_id', '=', 'm.thread_id') as unknown as typeof plain;
   }
   if (s.status) query = query.where('t.last_run_status', '=', s.status);
   if (s.assistantId) query = query.where('t.assistant_id', '=', s.assistantId);

@@ -7,8 +7,8 @@ import { setUpstreamOffset, upstreamNow } from '@/lib/watch/upstream-clock';
 import { loadWatcherState } from '@/lib/store/watcher-state';
 import { forEachEngine, type Engine } from '@/tests/support/engines';
 import { restoreEnv, setEnv } from '../proxy/support/harness';
-import { startTestEmulator, type EmulatorHandle } from '../proxy/support/emulator';
-import { newWatcher, watcherRequests, type Logged } from './support';
+import type { EmulatorHandle } from '../proxy/support/emulator';
+import { newWatcher, startWatchEmulator, watcherRequests, withFreshStore, type Logged } from './support';
 
 // The watcher's budget, on the emulator's request log (real time; the emulator's clock is frozen and moved by hand):
 // - 500 active runs, 2 req/s: at most 2 watcher requests in every second over 60 s, the near-deadline runs first,
@@ -19,9 +19,7 @@ let emulator: EmulatorHandle;
 let assistant: string;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  const assistants = await emulator.call<{ data: Array<{ id: string; name: string }> }>('GET', '/assistants?limit=100');
-  assistant = assistants.data.find((a) => a.name === 'Triage Bot')!.id;
+  ({ emulator, assistant } = await startWatchEmulator());
 });
 afterAll(async () => {
   restoreEnv();
@@ -53,11 +51,7 @@ const runOf = (r: Logged) => r.path.split('/').pop()!;
 
 it('500 active runs at 2 req/s: never more than 2 requests in a second over 60 s, near-deadline first, every run in turn', async () => {
   await emulator.reset();
-  const { createTestDatabase, pointStoreAt } = await import('@/tests/support/engines');
-  const database = await createTestDatabase('sqlite');
-  const { store, restore } = await pointStoreAt(database.options);
-  setEnv({ OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: emulator.apiKey, RUNBOARD_LOG: 'off' });
-  try {
+  await withFreshStore('sqlite', emulator, async (store) => {
     // 10 runs created first are the nearest their expiry (2 min left when the rest are created).
     const early = await createRuns(10);
     await emulator.advance(480);
@@ -85,20 +79,12 @@ it('500 active runs at 2 req/s: never more than 2 requests in a second over 60 s
     // 500 / 2 = 250 s is the floor when every request of the budget goes to a run; the 4 ms margin per second
     // against jitter and timers firing late on a busy machine may add up to 2%.
     expect(roundS).toBeLessThanOrEqual(255);
-  } finally {
-    restoreEnv();
-    await restore();
-    await database.drop();
-  }
+  });
 }, 120_000);
 
 it('under a storm of 429s with Retry-After it slows down, then catches up at its pace', async () => {
   await emulator.reset();
-  const { createTestDatabase, pointStoreAt } = await import('@/tests/support/engines');
-  const database = await createTestDatabase('sqlite');
-  const { store, restore } = await pointStoreAt(database.options);
-  setEnv({ OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: emulator.apiKey, RUNBOARD_LOG: 'off' });
-  try {
+  await withFreshStore('sqlite', emulator, async (store) => {
     const runs = await createRuns(40);
     await applyRunObjects(store.db, 'default', runs, upstreamNow('default'));
     await fetch(`${emulator.origin}/__emulator/faults`, { method: 'POST', headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 429, count: 3, retry_after_seconds: 1 }) });
@@ -122,11 +108,7 @@ it('under a storm of 429s with Retry-After it slows down, then catches up at its
     // …then it catches up: every run read, at the budget's pace (10/s here), never faster.
     expect(new Set(log.filter((r) => r.status === 200 && r.path.includes('/runs/')).map(runOf))).toEqual(new Set(runs.map((r) => r.id)));
     expect(perSecond(log)).toBeLessThanOrEqual(10);
-  } finally {
-    restoreEnv();
-    await restore();
-    await database.drop();
-  }
+  });
 }, 60_000);
 
 forEachEngine('restart', (getStore, engine: Engine) => {

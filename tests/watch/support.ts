@@ -3,7 +3,10 @@ import { getDefaultConnection } from '@/lib/server/connection';
 import { loadStuckRules } from '@/lib/server/inbox/rules';
 import { computeInbox } from '@/lib/server/inbox/compute';
 import { Watcher } from '@/lib/watch/watcher';
-import type { EmulatorHandle } from '../proxy/support/emulator';
+import { createTestDatabase, pointStoreAt, type Engine } from '@/tests/support/engines';
+import type { Store } from '@/lib/store/db';
+import { restoreEnv, setEnv } from '../proxy/support/harness';
+import { startTestEmulator, type EmulatorHandle } from '../proxy/support/emulator';
 
 // A watcher over the test's emulator and store, and helpers to read what it did (its requests carry req_rbw_ ids).
 
@@ -32,5 +35,26 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A frozen-clock emulator and the id of its seeded "Triage Bot" assistant. */
+export async function startWatchEmulator(): Promise<{ emulator: EmulatorHandle; assistant: string }> {
+  const emulator = await startTestEmulator();
+  const assistants = await emulator.call<{ data: Array<{ id: string; name: string }> }>('GET', '/assistants?limit=100');
+  return { emulator, assistant: assistants.data.find((a) => a.name === 'Triage Bot')!.id };
+}
+
+/** Runs `fn` on a fresh, migrated store of `engine` pointed at the emulator, undone afterwards. */
+export async function withFreshStore<T>(engine: Engine, emulator: EmulatorHandle, fn: (store: Store) => Promise<T>): Promise<T> {
+  const database = await createTestDatabase(engine);
+  const { store, restore } = await pointStoreAt(database.options);
+  setEnv({ OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: emulator.apiKey, RUNBOARD_LOG: 'off' });
+  try {
+    return await fn(store);
+  } finally {
+    restoreEnv();
+    await restore();
+    await database.drop();
   }
 }

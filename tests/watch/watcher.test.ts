@@ -8,8 +8,8 @@ import { upstreamNow } from '@/lib/watch/upstream-clock';
 import type { Watcher } from '@/lib/watch/watcher';
 import { forEachEngine } from '@/tests/support/engines';
 import { callProxy, restoreEnv, setEnv } from '../proxy/support/harness';
-import { startTestEmulator, type EmulatorHandle } from '../proxy/support/emulator';
-import { eventually, inbox, newWatcher, watcherRequests } from './support';
+import type { EmulatorHandle } from '../proxy/support/emulator';
+import { eventually, inbox, newWatcher, startWatchEmulator, watcherRequests } from './support';
 
 // The watcher against a real emulator (its clock moved, never slept on) and a real store on both engines: registered
 // threads are read and their runs found; stuck runs reach the inbox with the rule's reason; a long in_progress run's
@@ -21,9 +21,7 @@ let assistant: string;
 let watcher: Watcher | null = null;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  const assistants = await emulator.call<{ data: Array<{ id: string; name: string }> }>('GET', '/assistants?limit=100');
-  assistant = assistants.data.find((a) => a.name === 'Triage Bot')!.id;
+  ({ emulator, assistant } = await startWatchEmulator());
 });
 afterAll(async () => {
   restoreEnv();

@@ -17,14 +17,15 @@ export type WatcherRead = { checkedAtMs: number; nextCheckAtMs: number };
 
 /**
  * Records runs read from the upstream (a proxied answer or the watcher's own read). `now` is unix s on the
- * upstream's clock. A run seen for the first time is due for the watcher at once (new runs first).
+ * upstream's clock. A run seen for the first time is due for the watcher at once (new runs first). The watcher's own
+ * reads (`byWatcher`) leave the threads' place on home alone.
  */
-export async function applyRunObjects(db: Db, connectionId: string, runs: readonly Obj[], now: number, watcher?: WatcherRead): Promise<ChangedRun[]> {
+export async function applyRunObjects(db: Db, connectionId: string, runs: readonly Obj[], now: number, watcher?: WatcherRead, byWatcher = !!watcher): Promise<ChangedRun[]> {
   const valid = runs.filter((r) => r.object === 'thread.run' && str(r.id) && str(r.thread_id));
   if (valid.length === 0) return [];
   const changed: ChangedRun[] = [];
   const run = async (trx: Db) => {
-    await recordRunsSeen(trx, connectionId, valid.map((r) => ({ runId: r.id as string, threadId: r.thread_id as string, status: str(r.status), createdAt: num(r.created_at) })), Math.floor(Date.now() / 1000));
+    await recordRunsSeen(trx, connectionId, valid.map((r) => ({ runId: r.id as string, threadId: r.thread_id as string, status: str(r.status), createdAt: num(r.created_at) })), Math.floor(Date.now() / 1000), !byWatcher);
     for (const r of valid) {
       const runId = r.id as string;
       const prev = await trx

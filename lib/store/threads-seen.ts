@@ -75,7 +75,11 @@ export async function recordThreadSeen(db: Db, s: ThreadSighting): Promise<void>
 export type RunSighting = { runId: string; threadId: string; status?: string | null; createdAt?: number | null };
 
 /** Records runs (and their threads). The newest run per thread becomes the thread's "last run" shown on home. */
-export async function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunSighting[], seenAt = nowSeconds()): Promise<void> {
+/**
+ * `touchThreads: false` (the watcher's reads): the runs' statuses are updated but their threads keep their place on
+ * home — recent means what people opened, not what the watcher polled.
+ */
+export async function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunSighting[], seenAt = nowSeconds(), touchThreads = true): Promise<void> {
   if (runs.length === 0) return;
   // One row per id per statement: PostgreSQL refuses an upsert that touches the same row twice.
   const byId = new Map<string, RunSighting>();
@@ -104,14 +108,14 @@ export async function recordRunsSeen(db: Db, connectionId: string, runs: readonl
         connection_id: connectionId,
         thread_id: r.threadId,
         first_seen_at: seenAt,
-        last_seen_at: seenAt,
+        last_seen_at: touchThreads ? seenAt : 1,
         last_run_id: r.runId,
         last_run_status: r.status ?? null,
         last_run_created_at: r.createdAt ?? null,
       })))
       .onConflict((oc) =>
         oc.columns(['connection_id', 'thread_id']).doUpdateSet(() => ({
-          last_seen_at: larger('excluded.last_seen_at', 'threads_seen.last_seen_at'),
+          last_seen_at: touchThreads ? larger('excluded.last_seen_at', 'threads_seen.last_seen_at') : sql<number>`threads_seen.last_seen_at`,
           gone_at: null,
           last_run_id: sql<string>`CASE WHEN ${incomingRunIsNewer} THEN excluded.last_run_id ELSE threads_seen.last_run_id END`,
           last_run_status: sql<string>`CASE WHEN ${incomingRunIsNewer} THEN excluded.last_run_status ELSE threads_seen.last_run_status END`,

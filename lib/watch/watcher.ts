@@ -297,7 +297,7 @@ export class Watcher {
       if (await isDiscoveryThread(db, this.connectionId, threadId)) await scheduleDiscovery(db, this.connectionId, threadId, 0);
     } else {
       const runs = Array.isArray(body.data) ? (body.data as Array<Record<string, unknown>>) : [];
-      const changed = await applyRunObjects(db, this.connectionId, runs, now);
+      const changed = await applyRunObjects(db, this.connectionId, runs, now, undefined, true);
       await markThreadChecked(db, this.connectionId, threadId);
       const watchedOrRegistered = await isDiscoveryThread(db, this.connectionId, threadId);
       const registeredOnly = watchedOrRegistered && !(await db.selectFrom('thread_watches').select('user_id').where('connection_id', '=', this.connectionId).where('thread_id', '=', threadId).limit(1).executeTakeFirst());

@@ -58,4 +58,25 @@ forEachEngine('recent threads from the fresh index', () => {
     await watcher.start();
     await eventually(async () => !(await recent()).data.some((t) => t.thread_id === thread), 20_000, 'gone from home');
   });
+
+  it("the watcher's reads keep home's order: recent means what people opened", async () => {
+    const assistants = await emulator.call<{ data: Array<{ id: string; name: string }> }>('GET', '/assistants?limit=100');
+    const assistant = assistants.data.find((a) => a.name === 'Triage Bot')!.id;
+    const polled = (await emulator.call<{ id: string; thread_id: string }>('POST', '/threads/runs', { assistant_id: assistant, metadata: { scenario: 'stuck_queued' } }));
+    expect((await callProxy('GET', `/threads/${polled.thread_id}/runs/${polled.id}`)).status).toBe(200);
+    await flushObservedAnswers();
+    await new Promise((r) => setTimeout(r, 1100));
+    const opened = (await emulator.call<{ id: string }>('POST', '/threads', { metadata: { title: 'Opened later' } })).id;
+    expect((await callProxy('GET', `/threads/${opened}`)).status).toBe(200);
+    await flushObservedAnswers();
+    const order = async () => (await recent()).data.map((t) => t.thread_id).filter((id) => id === opened || id === polled.thread_id);
+    expect(await order()).toEqual([opened, polled.thread_id]);
+    await new Promise((r) => setTimeout(r, 1100));
+    watcher = await newWatcher(20);
+    await watcher.start();
+    const { getStore } = await import('@/lib/store/db');
+    const { db } = await getStore();
+    await eventually(async () => (await db.selectFrom('runs_seen').select('checked_at_ms').where('run_id', '=', polled.id).executeTakeFirst())?.checked_at_ms, 20_000, 'the watcher read the run');
+    expect(await order()).toEqual([opened, polled.thread_id]);
+  });
 });

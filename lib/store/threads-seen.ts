@@ -29,7 +29,9 @@ function inTransaction(db: Db, fn: (trx: Db) => Promise<void>): Promise<void> {
 /** The larger of two integer columns (SQLite's two-argument MAX and PostgreSQL's GREATEST differ; CASE is portable). */
 const larger = (a: string, b: string) => sql<number>`CASE WHEN ${sql.ref(a)} > ${sql.ref(b)} THEN ${sql.ref(a)} ELSE ${sql.ref(b)} END`;
 /** The incoming run is at least as new as the thread's recorded last run. */
-const incomingRunIsNewer = sql<boolean>`(threads_seen.last_run_created_at IS NULL OR COALESCE(excluded.last_run_created_at, 0) >= threads_seen.last_run_created_at)`;
+// The same run answering again always wins (its status moved on, even when this answer does not carry created_at:
+// a seed from the emulator's directory once left home saying "expired" for a run that was requires_action).
+const incomingRunIsNewer = sql<boolean>`(threads_seen.last_run_created_at IS NULL OR excluded.last_run_id = threads_seen.last_run_id OR COALESCE(excluded.last_run_created_at, 0) >= threads_seen.last_run_created_at)`;
 
 export type ThreadSighting = {
   connectionId: string;
@@ -60,6 +62,8 @@ export async function recordThreadSeen(db: Db, s: ThreadSighting): Promise<void>
       .onConflict((oc) =>
         oc.columns(['connection_id', 'thread_id']).doUpdateSet((eb) => ({
           last_seen_at: larger('excluded.last_seen_at', 'threads_seen.last_seen_at'),
+          // Seen again: the upstream has it (after a 404 it may have been restored, or the emulator reset).
+          gone_at: null,
           created_at: eb.fn.coalesce('excluded.created_at', 'threads_seen.created_at'),
           ...(takeTitle ? { title: eb.ref('excluded.title'), title_source: eb.ref('excluded.title_source') } : {}),
         })),
@@ -71,7 +75,11 @@ export async function recordThreadSeen(db: Db, s: ThreadSighting): Promise<void>
 export type RunSighting = { runId: string; threadId: string; status?: string | null; createdAt?: number | null };
 
 /** Records runs (and their threads). The newest run per thread becomes the thread's "last run" shown on home. */
-export async function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunSighting[], seenAt = nowSeconds()): Promise<void> {
+/**
+ * `touchThreads: false` (the watcher's reads): the runs' statuses are updated but their threads keep their place on
+ * home — recent means what people opened, not what the watcher polled.
+ */
+export async function recordRunsSeen(db: Db, connectionId: string, runs: readonly RunSighting[], seenAt = nowSeconds(), touchThreads = true): Promise<void> {
   if (runs.length === 0) return;
   // One row per id per statement: PostgreSQL refuses an upsert that touches the same row twice.
   const byId = new Map<string, RunSighting>();
@@ -100,14 +108,15 @@ export async function recordRunsSeen(db: Db, connectionId: string, runs: readonl
         connection_id: connectionId,
         thread_id: r.threadId,
         first_seen_at: seenAt,
-        last_seen_at: seenAt,
+        last_seen_at: touchThreads ? seenAt : 1,
         last_run_id: r.runId,
         last_run_status: r.status ?? null,
         last_run_created_at: r.createdAt ?? null,
       })))
       .onConflict((oc) =>
         oc.columns(['connection_id', 'thread_id']).doUpdateSet(() => ({
-          last_seen_at: larger('excluded.last_seen_at', 'threads_seen.last_seen_at'),
+          last_seen_at: touchThreads ? larger('excluded.last_seen_at', 'threads_seen.last_seen_at') : sql<number>`threads_seen.last_seen_at`,
+          gone_at: null,
           last_run_id: sql<string>`CASE WHEN ${incomingRunIsNewer} THEN excluded.last_run_id ELSE threads_seen.last_run_id END`,
           last_run_status: sql<string>`CASE WHEN ${incomingRunIsNewer} THEN excluded.last_run_status ELSE threads_seen.last_run_status END`,
           last_run_created_at: sql<number>`CASE WHEN COALESCE(excluded.last_run_created_at, 0) > COALESCE(threads_seen.last_run_created_at, 0)
@@ -123,6 +132,8 @@ export async function listRecentThreads(db: Db, connectionId: string, limit = 20
     .selectFrom('threads_seen')
     .select(['thread_id', 'title', 'created_at', 'first_seen_at', 'last_seen_at', 'last_run_id', 'last_run_status', 'last_run_created_at'])
     .where('connection_id', '=', connectionId)
+    // A thread the upstream answered 404 for stays in the index (marked gone) but is no longer offered on home.
+    .where('gone_at', 'is', null)
     .orderBy('last_seen_at', 'desc')
     .orderBy(sql`COALESCE(NULLIF(last_run_created_at, 0), created_at, 0)`, 'desc')
     .orderBy('thread_id')

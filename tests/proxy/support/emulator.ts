@@ -20,7 +20,12 @@ export type EmulatorHandle = {
 
 export async function startTestEmulator(apiKey = `sk-emu-test-${Math.random().toString(36).slice(2)}xyz`): Promise<EmulatorHandle> {
   const server = await startEmulatorServer({ port: 0, host: '127.0.0.1', apiKey, speed: 0 });
-  const origin = new URL(server.url).origin;
+  return emulatorHandle(server.url, apiKey, server.close);
+}
+
+/** The control helpers for an emulator at `url` (in this process, or another one). */
+export function emulatorHandle(url: string, apiKey: string, close: () => Promise<void>): EmulatorHandle {
+  const origin = new URL(url).origin;
   const headers = { authorization: `Bearer ${apiKey}`, 'openai-beta': 'assistants=v2', 'content-type': 'application/json' };
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -32,7 +37,7 @@ export async function startTestEmulator(apiKey = `sk-emu-test-${Math.random().to
     return (Array.isArray(body) ? body : (body.data ?? [])) as Awaited<ReturnType<EmulatorHandle['requests']>>;
   };
   return {
-    url: server.url,
+    url,
     origin,
     apiKey,
     requests: list,
@@ -51,6 +56,6 @@ export async function startTestEmulator(apiKey = `sk-emu-test-${Math.random().to
       return (Array.isArray(body) ? body : (body.data ?? [])) as Array<{ id: string }>;
     },
     call: async <T,>(method: string, path: string, body?: unknown) => (await control(method, `/v1${path}`, body)) as T,
-    close: server.close,
+    close,
   };
 }

@@ -6,6 +6,7 @@ import { useSignOut, useViewer } from '@/lib/queries/viewer';
 import type { ReactNode } from 'react';
 import { can, ROLE_LABEL, type Viewer } from '@/lib/view/roles';
 import { ConnectionIndicator } from './connection-indicator';
+import { AdminInboxLinks, InboxCountLink } from './inbox-count-link';
 
 /** The header's right side once signed in: the audit log link (operators and up), the connection dot and the viewer
  * menu (nothing when signed out). */
@@ -14,6 +15,7 @@ export function HeaderStatus({ indicator }: { indicator?: ReactNode }) {
   if (!viewer) return null;
   return (
     <nav aria-label="Main" className="flex min-w-0 items-center gap-4">
+      <InboxCountLink />
       {can(viewer, 'operate') ? (
         <Link href="/audit" className="shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
           Audit log
@@ -59,6 +61,7 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
               People
             </Link>
           ) : null}
+          {can(viewer, 'admin') ? <AdminInboxLinks /> : null}
         </div>
         <Button size="sm" variant="secondary" busy={signOut.isPending} onClick={() => leave(false)}>
           Sign out

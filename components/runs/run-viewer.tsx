@@ -28,6 +28,7 @@ import { RunConfig } from './run-config';
 import { RunHeader } from './run-header';
 import { RunMetadata } from './run-metadata';
 import { RunNotFound } from './run-not-found';
+import { RunTeamPanel } from '@/components/inbox/run-team-panel';
 import { RunRawJson } from './run-raw-json';
 import { RunStatusTimeline } from './run-status-timeline';
 import { RunViewerSkeleton } from './run-viewer-skeleton';
@@ -146,6 +147,7 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[2fr_1fr]">
         <RunConfig run={run} />
         <div className="flex min-w-0 flex-col gap-5">
+          <RunTeamPanel threadId={threadId} runId={runId} />
           <RunMetadata run={run} />
           <ActivityHistory threadId={threadId} runId={runId} />
         </div>

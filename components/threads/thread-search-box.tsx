@@ -13,7 +13,7 @@ import { Input } from '@/components/ui/field';
  * One box for whatever the ticket holds: a thread id, a run id, a Runboard/platform URL, a log line or JSON.
  * Thread ids open the thread; run ids open the run (looking up the thread among threads Runboard has seen).
  */
-export function ThreadSearchBox() {
+export function ThreadSearchBox({ onTextChange }: { onTextChange?: (text: string) => void } = {}) {
   const router = useRouter();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -62,7 +62,7 @@ export function ThreadSearchBox() {
           id="search"
           name="q"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => (setText(e.target.value), onTextChange?.(e.target.value))}
           placeholder="thread_abc123…  ·  run_…  ·  https://…/threads/thread_…  ·  {&quot;thread_id&quot;: …}"
           autoComplete="off"
           spellCheck={false}

@@ -28,9 +28,9 @@ export function InboxRow({ item, now, selected, onSelect }: { item: InboxItem; n
       data-testid="inbox-row"
       data-run-id={item.run_id}
       data-reason={item.reason_code}
-      className={cn('border-b border-border align-top last:border-b-0 focus:outline-none', selected ? 'bg-accent/10 outline-2 -outline-offset-2 outline-accent' : 'hover:bg-surface-muted')}
+      className={cn('border-b border-border align-top last:border-b-0 focus:outline-none max-md:flex max-md:flex-col max-md:py-2', selected ? 'bg-accent/10 outline-2 -outline-offset-2 outline-accent' : 'hover:bg-surface-muted')}
     >
-      <td className="px-3 py-2">
+      <td className="px-3 py-2 max-md:py-1">
         <div className="flex flex-col items-start gap-1">
           <RunStatusBadge status={item.status} />
           <Badge tone={item.reason_code === 'ended_badly' ? 'danger' : 'warning'}>
@@ -38,7 +38,7 @@ export function InboxRow({ item, now, selected, onSelect }: { item: InboxItem; n
           </Badge>
         </div>
       </td>
-      <td className="max-w-md px-3 py-2">
+      <td className="px-3 py-2 max-md:py-1 md:max-w-md">
         <Link href={runHref(item)} className="font-medium break-words text-accent hover:underline" data-testid="inbox-run-link">
           {item.thread_title ?? <span className="font-mono text-sm">{item.thread_id}</span>}
         </Link>
@@ -51,7 +51,7 @@ export function InboxRow({ item, now, selected, onSelect }: { item: InboxItem; n
           {item.assistant_id ? <span className="font-mono">{item.assistant_id}</span> : null}
         </p>
       </td>
-      <td className="px-3 py-2 text-sm whitespace-nowrap">
+      <td className="px-3 py-2 text-sm max-md:py-1 md:whitespace-nowrap">
         <span className="font-medium tabular-nums" data-testid="inbox-time-in-state">
           {inState?.text ?? '—'}
         </span>
@@ -68,13 +68,13 @@ export function InboxRow({ item, now, selected, onSelect }: { item: InboxItem; n
           </span>
         ) : null}
       </td>
-      <td className="px-3 py-2 text-sm">
+      <td className="px-3 py-2 text-sm max-md:py-1">
         <div className="flex flex-col gap-1">
           <ClaimHolder claim={item.claim} />
           <ClaimControl runId={item.run_id} threadId={item.thread_id} claim={item.claim} compact />
         </div>
       </td>
-      <td className="max-w-xs px-3 py-2 text-sm">
+      <td className="px-3 py-2 text-sm max-md:py-1 md:max-w-xs">
         {item.last_note ? (
           <p className="line-clamp-3 break-words whitespace-pre-wrap" data-testid="inbox-last-note">
             <span className="font-medium">{item.last_note.author_name}:</span> {item.last_note.body}

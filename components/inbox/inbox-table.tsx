@@ -51,10 +51,10 @@ export function InboxTable({ items }: { items: InboxItem[] }) {
   }, []);
 
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[56rem] text-left" data-testid="inbox-table">
+    <div className="md:overflow-x-auto">
+      <table className="w-full text-left max-md:block md:min-w-[56rem]" data-testid="inbox-table">
         <caption className="sr-only">Stuck and ended-badly runs, longest stuck first. Press j or k to move, Enter to open, c to claim.</caption>
-        <thead className="border-b border-border text-xs text-muted">
+        <thead className="border-b border-border text-xs text-muted max-md:sr-only">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
             <th scope="col" className="px-3 py-2 font-medium">Thread and reason</th>
@@ -63,7 +63,7 @@ export function InboxTable({ items }: { items: InboxItem[] }) {
             <th scope="col" className="px-3 py-2 font-medium">Last note</th>
           </tr>
         </thead>
-        <tbody ref={body}>
+        <tbody ref={body} className="max-md:block">
           {items.map((item, i) => (
             <InboxRow
               key={item.run_id}

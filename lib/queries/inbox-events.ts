@@ -1,4 +1,3 @@
-'use client';
 /**
  * The inbox's server push (GET /api/inbox/events, Server-Sent Events): ONE EventSource per tab, shared by every
  * component that asks (the header count, the inbox page). On `inbox` events it writes the new counts into the cache
@@ -15,21 +14,16 @@ export type InboxStreamStatus = 'connecting' | 'live' | 'reconnecting';
 export type InboxStreamState = { status: InboxStreamStatus; counts: InboxCounts | null; watcher: WatcherState | null; version: number | null };
 
 type Changed = { run_id?: string; thread_id?: string };
+/** The part of EventSource the stream uses (a fake in unit tests). */
+export type EventSourceLike = {
+  readonly readyState: number;
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  close(): void;
+};
 
+export const INBOX_EVENTS_URL = '/api/inbox/events';
+const CLOSED = 2;
 const INITIAL: InboxStreamState = { status: 'connecting', counts: null, watcher: null, version: null };
-const REOPEN_MS = 5_000;
-
-let state: InboxStreamState = INITIAL;
-let source: EventSource | null = null;
-let reopenTimer: ReturnType<typeof setTimeout> | undefined;
-let client: QueryClient | null = null;
-let helloSeen = false;
-const listeners = new Set<() => void>();
-
-function set(next: Partial<InboxStreamState>) {
-  state = { ...state, ...next };
-  for (const l of listeners) l();
-}
 
 function parse<T>(event: MessageEvent): T | null {
   try {
@@ -39,85 +33,124 @@ function parse<T>(event: MessageEvent): T | null {
   }
 }
 
-function applyCounts(counts: InboxCounts | undefined) {
-  if (!counts) return;
-  client?.setQueryData(queryKeys.inboxCount(), counts);
-}
+/**
+ * The tab's stream as an external store. `open` makes the EventSource; timers are injectable for tests. The stream
+ * opens with the first subscriber and closes a moment after the last one leaves (navigating between two pages that
+ * both show the count must not reconnect).
+ */
+export function createInboxStream(deps: {
+  open: (url: string) => EventSourceLike;
+  reopenMs?: number;
+  lingerMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}) {
+  const { open, reopenMs = 5_000, lingerMs = 1_000 } = deps;
+  const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  let state = INITIAL;
+  let source: EventSourceLike | null = null;
+  let reopenTimer: unknown = null;
+  let client: QueryClient | null = null;
+  let helloSeen = false;
+  const listeners = new Set<() => void>();
 
-function invalidate(changed: Changed[]) {
-  if (!client) return;
-  void client.invalidateQueries({ queryKey: queryKeys.inbox() });
-  for (const c of changed) {
-    if (c.run_id) void client.invalidateQueries({ queryKey: queryKeys.runClaim(c.run_id) });
-    if (c.thread_id) {
-      void client.invalidateQueries({ queryKey: queryKeys.threadClaims(c.thread_id) });
-      void client.invalidateQueries({ queryKey: queryKeys.notes(c.thread_id) });
+  const set = (next: Partial<InboxStreamState>) => {
+    state = { ...state, ...next };
+    for (const l of listeners) l();
+  };
+  const applyCounts = (counts: InboxCounts | undefined) => {
+    if (counts) client?.setQueryData(queryKeys.inboxCount(), counts);
+  };
+  const invalidate = (changed: Changed[]) => {
+    if (!client) return;
+    void client.invalidateQueries({ queryKey: queryKeys.inbox() });
+    for (const c of changed) {
+      if (c.run_id) void client.invalidateQueries({ queryKey: queryKeys.runClaim(c.run_id) });
+      if (c.thread_id) {
+        void client.invalidateQueries({ queryKey: queryKeys.threadClaims(c.thread_id) });
+        void client.invalidateQueries({ queryKey: queryKeys.notes(c.thread_id) });
+      }
     }
-  }
-}
+  };
 
-function open() {
-  if (source || typeof EventSource === 'undefined') return;
-  const es = new EventSource('/api/inbox/events');
-  source = es;
-  es.addEventListener('open', () => set({ status: 'live' }));
-  es.addEventListener('hello', (event) => {
-    const data = parse<{ version?: number; counts?: InboxCounts; watcher?: WatcherState }>(event as MessageEvent);
-    set({ status: 'live', counts: data?.counts ?? state.counts, watcher: data?.watcher ?? state.watcher, version: data?.version ?? null });
-    applyCounts(data?.counts);
-    // Back after a drop: whatever changed meanwhile was not pushed, so refresh once.
-    if (helloSeen) invalidate([]);
-    helloSeen = true;
-  });
-  es.addEventListener('inbox', (event) => {
-    const data = parse<{ version?: number; counts?: InboxCounts; changed?: Changed[] }>(event as MessageEvent);
-    set({ status: 'live', counts: data?.counts ?? state.counts, version: data?.version ?? state.version });
-    applyCounts(data?.counts);
-    invalidate(data?.changed ?? []);
-  });
-  es.addEventListener('watcher', (event) => {
-    const watcher = parse<WatcherState>(event as MessageEvent);
-    if (watcher) set({ watcher });
-  });
-  es.addEventListener('error', () => {
-    set({ status: 'reconnecting' });
-    if (es.readyState === EventSource.CLOSED) {
+  const connect = () => {
+    if (source) return;
+    const es = open(INBOX_EVENTS_URL);
+    source = es;
+    es.addEventListener('open', () => set({ status: 'live' }));
+    es.addEventListener('hello', (event) => {
+      const data = parse<{ version?: number; counts?: InboxCounts; watcher?: WatcherState }>(event);
+      set({ status: 'live', counts: data?.counts ?? state.counts, watcher: data?.watcher ?? state.watcher, version: data?.version ?? null });
+      applyCounts(data?.counts);
+      // Back after a drop: whatever changed meanwhile was not pushed, so refresh once.
+      if (helloSeen) invalidate([]);
+      helloSeen = true;
+    });
+    es.addEventListener('inbox', (event) => {
+      const data = parse<{ version?: number; counts?: InboxCounts; changed?: Changed[] }>(event);
+      set({ status: 'live', counts: data?.counts ?? state.counts, version: data?.version ?? state.version });
+      applyCounts(data?.counts);
+      invalidate(data?.changed ?? []);
+    });
+    es.addEventListener('watcher', (event) => {
+      const watcher = parse<WatcherState>(event);
+      if (watcher) set({ watcher });
+    });
+    es.addEventListener('error', () => {
+      set({ status: 'reconnecting' });
+      if (es.readyState !== CLOSED) return; // the browser retries by itself
       es.close();
       source = null;
-      clearTimeout(reopenTimer);
-      reopenTimer = setTimeout(() => listeners.size > 0 && open(), REOPEN_MS);
-    }
-  });
-}
+      if (reopenTimer !== null) clearTimer(reopenTimer);
+      reopenTimer = setTimer(() => {
+        reopenTimer = null;
+        if (listeners.size > 0) connect();
+      }, reopenMs);
+    });
+  };
 
-function close() {
-  clearTimeout(reopenTimer);
-  source?.close();
-  source = null;
-  helloSeen = false;
-  state = INITIAL;
-}
+  const disconnect = () => {
+    if (reopenTimer !== null) clearTimer(reopenTimer);
+    reopenTimer = null;
+    source?.close();
+    source = null;
+    helloSeen = false;
+    state = INITIAL;
+  };
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  open();
-  return () => {
-    listeners.delete(listener);
-    // Unsubscribe/resubscribe happens on every navigation between pages that both show the count: keep the stream
-    // open a moment so it is not torn down and reopened each time.
-    setTimeout(() => {
-      if (listeners.size === 0) close();
-    }, 1_000);
+  return {
+    getState: () => state,
+    setClient: (queryClient: QueryClient) => {
+      client = queryClient;
+    },
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      connect();
+      return () => {
+        listeners.delete(listener);
+        setTimer(() => {
+          if (listeners.size === 0) disconnect();
+        }, lingerMs);
+      };
+    },
   };
 }
 
+let tabStream: ReturnType<typeof createInboxStream> | null = null;
 const SERVER_STATE: InboxStreamState = INITIAL;
+const noSubscribe = () => () => {};
+
+function stream() {
+  tabStream ??= createInboxStream({ open: (url) => new EventSource(url) });
+  return tabStream;
+}
 
 /** The tab's inbox stream: live / reconnecting, the latest counts and the watcher's state. */
 export function useInboxStream(): InboxStreamState {
   const queryClient = useQueryClient();
-  useEffect(() => {
-    client = queryClient;
-  }, [queryClient]);
-  return useSyncExternalStore(subscribe, () => state, () => SERVER_STATE);
+  const s = typeof window === 'undefined' ? null : stream();
+  // Set before subscribing (effects run in order), so the first events can write into this tab's cache.
+  useEffect(() => s?.setClient(queryClient), [s, queryClient]);
+  return useSyncExternalStore(s?.subscribe ?? noSubscribe, s?.getState ?? (() => SERVER_STATE), () => SERVER_STATE);
 }

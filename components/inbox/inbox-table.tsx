@@ -7,16 +7,18 @@ import type { InboxItem } from '@/lib/queries/inbox';
 import { useViewer } from '@/lib/queries/viewer';
 import { inboxKeyAction, reselect } from '@/lib/view/inbox-keyboard';
 import { can } from '@/lib/view/roles';
-import { useNow } from '@/components/ui/use-now';
+import { useSecondClock } from '@/components/runs/use-second-clock';
 import { InboxRow, runHref } from './inbox-row';
 
 /**
  * The stuck runs, longest-stuck first (the server's order). Keyboard: j/k (or ↑/↓ on a row) move, Enter opens the
  * run, c claims it — not while typing in a field. The selection follows the same run when the list refreshes.
  */
-export function InboxTable({ items }: { items: InboxItem[] }) {
+export function InboxTable({ items, clockOffsetSeconds }: { items: InboxItem[]; clockOffsetSeconds: number }) {
   const router = useRouter();
-  const now = useNow();
+  // Run times are on the upstream's clock (an emulator's can be moved): count from it, ticking every second.
+  const second = useSecondClock();
+  const now = second === null ? null : (second + clockOffsetSeconds) * 1000;
   const viewer = useViewer();
   const claim = useClaimRun();
   // The selection is a run (kept when the list refreshes) and the row it was on (used when that run leaves).

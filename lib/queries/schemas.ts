@@ -158,6 +158,8 @@ export const InboxPage = z.looseObject({
   counts: InboxCounts,
   watcher: WatcherState,
   generated_at: z.number(),
+  /** The upstream's clock when the page was made (run times are on it); absent from older servers. */
+  upstream_now: z.number().nullish(),
 });
 export const StuckRules = z.looseObject({
   queued_seconds: z.number(),

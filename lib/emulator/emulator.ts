@@ -151,6 +151,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
     const baseHeaders: Record<string, string> = {
+      // The emulator's own clock (it can be moved): clients measure run ages on the upstream's time, as with a real one.
+      date: new Date(clock.nowExact() * 1000).toUTCString(),
       'x-request-id': requestId,
       'openai-version': '2020-10-01',
       'openai-organization': 'runboard-emulator',

@@ -27,7 +27,16 @@ export type SecurityAction =
   | 'token.revoked'
   | 'session.revoked'
   | 'setting.changed'
-  | 'password.changed';
+  | 'password.changed'
+  // Issue 11: the team's inbox (claims, notes, watches) and the thread index.
+  | 'run.claimed'
+  | 'run.released'
+  | 'note.created'
+  | 'note.edited'
+  | 'note.deleted'
+  | 'thread.watched'
+  | 'thread.unwatched'
+  | 'index.threads_registered';
 export type AuditAction = MutationAction | SecurityAction;
 
 export const MUTATION_ACTIONS: readonly MutationAction[] = ['run.create', 'thread_and_run.create', 'run.submit_tool_outputs', 'run.cancel', 'run.modify'];
@@ -173,6 +182,10 @@ export async function recordSecurityEvent(e: {
   detail?: Record<string, unknown>;
   address?: string | null;
   userAgent?: string | null;
+  /** What the event was about, for records on a thread or run (claims, notes, watches). */
+  connectionId?: string | null;
+  threadId?: string | null;
+  runId?: string | null;
 }): Promise<void> {
   const now = Date.now();
   await insert({
@@ -181,9 +194,9 @@ export async function recordSecurityEvent(e: {
     category: 'security',
     action: e.action,
     ...actorColumns(e.actor),
-    connection_id: null,
-    thread_id: null,
-    run_id: null,
+    connection_id: e.connectionId ?? null,
+    thread_id: e.threadId ?? null,
+    run_id: e.runId ?? null,
     step_id: null,
     reason: clip(e.reason, MAX_REASON_LENGTH),
     request_id: null,

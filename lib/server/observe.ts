@@ -1,6 +1,9 @@
 import 'server-only';
 import { getStore } from '@/lib/store/db';
 import { recordProxiedAnswer } from '@/lib/store/record-proxied';
+import { eventBus } from '@/lib/watch/events';
+import { upstreamNow } from '@/lib/watch/upstream-clock';
+import type { ChangedRun } from '@/lib/store/index-runs';
 import { log } from './log';
 
 // Seam called after every successful JSON answer the proxy passes back. It remembers threads and runs seen through
@@ -18,6 +21,7 @@ export type ProxiedResponseContext = {
   params: Record<string, string>;
   status: number;
   body: unknown;
+  upstreamNow?: number;
 };
 
 /** A full queue is written at once (on the request that fills it) rather than growing or dropping sightings. */
@@ -34,7 +38,8 @@ function queue(): ObserveQueue {
 
 export function observeProxiedResponse(ctx: ProxiedResponseContext): void {
   const q = queue();
-  q.pending.push(ctx);
+  // The upstream's clock when the answer came, not when it is written (runs' state_since is measured on it).
+  q.pending.push({ ...ctx, upstreamNow: upstreamNow(ctx.connectionId) });
   if (q.pending.length >= MAX_QUEUED) {
     void flushObservedAnswers();
     return;
@@ -66,17 +71,27 @@ async function writeBatch(batch: ProxiedResponseContext[]): Promise<void> {
     log('warn', 'store.record_failed', { answers: batch.length, error });
     return;
   }
+  const changed: ChangedRun[] = [];
+  // A run seen changing through the proxy (created, cancelled, answered) may enter or leave the inbox at once.
+  const announce = () => {
+    if (changed.length > 0) eventBus().inboxChanged(changed);
+  };
   try {
     await db.transaction().execute(async (trx) => {
-      for (const answer of batch) await recordProxiedAnswer(trx, answer);
+      for (const answer of batch) changed.push(...(await recordProxiedAnswer(trx, answer)));
     });
+    announce();
     return;
   } catch {
+    changed.length = 0;
     // Written again below, one by one.
   }
   // One bad answer must not cost the others their sightings (and PostgreSQL gives up the whole transaction after
   // an error): each is written on its own; recording a sighting twice changes nothing.
   for (const answer of batch) {
-    await recordProxiedAnswer(db, answer).catch((error: unknown) => log('warn', 'store.record_failed', { endpointId: answer.endpointId, error }));
+    await recordProxiedAnswer(db, answer)
+      .then((runs) => changed.push(...runs))
+      .catch((error: unknown) => log('warn', 'store.record_failed', { endpointId: answer.endpointId, error }));
   }
+  announce();
 }

@@ -54,16 +54,19 @@ forEachEngine('recordProxiedAnswer', (getStore) => {
     expect(await listRecentThreads(db, C)).toEqual([]);
   });
 
-  it('a 404 for a thread forgets it and its runs, leaving other threads alone', async () => {
+  it('a 404 for a thread marks it gone (off the recent list, kept in the index, its runs no longer watched), leaving other threads alone', async () => {
     const { db } = getStore();
     const C = `conn-${randomUUID()}`;
-    const list = (thread: string, runId: string) => ({ connectionId: C, endpointId: 'listRuns', params: { thread_id: thread }, status: 200, body: { object: 'list', data: [run(runId, thread, 1)], has_more: false } });
+    const list = (thread: string, runId: string) => ({ connectionId: C, endpointId: 'listRuns', params: { thread_id: thread }, status: 200, body: { object: 'list', data: [run(runId, thread, 1, 'queued')], has_more: false } });
     await recordProxiedAnswer(db, list('thread_gone', 'run_gone'));
     await recordProxiedAnswer(db, list('thread_kept', 'run_kept'));
     const notFound = { error: { message: "No thread found with id 'thread_gone'.", type: 'invalid_request_error', param: null, code: null } };
     await recordProxiedAnswer(db, { connectionId: C, endpointId: 'getThread', params: { thread_id: 'thread_gone' }, status: 404, body: notFound });
     expect((await listRecentThreads(db, C)).map((t) => t.threadId)).toEqual(['thread_kept']);
-    expect(await findThreadForRun(db, C, 'run_gone')).toBeNull();
+    const gone = await db.selectFrom('threads_seen').select(['gone_at']).where('connection_id', '=', C).where('thread_id', '=', 'thread_gone').executeTakeFirstOrThrow();
+    expect(gone.gone_at).toBeGreaterThan(0);
+    const runs = await db.selectFrom('runs_seen').select(['run_id', 'next_check_at_ms']).where('connection_id', '=', C).orderBy('run_id').execute();
+    expect(runs).toEqual([{ run_id: 'run_gone', next_check_at_ms: null }, { run_id: 'run_kept', next_check_at_ms: 0 }]);
     expect(await findThreadForRun(db, C, 'run_kept')).toBe('thread_kept');
   });
 });

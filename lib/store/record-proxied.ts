@@ -1,5 +1,7 @@
 import 'server-only';
-import { forgetThread, recordRunsSeen, recordThreadSeen, type Db, type RunSighting } from './threads-seen';
+import { applyRunObjects, type ChangedRun } from './index-runs';
+import { applyThreadRead, markThreadGone, refreshTerms } from './index-threads';
+import { recordThreadSeen, type Db } from './threads-seen';
 
 // Turns a successful proxied JSON answer into sightings of threads and runs. Reads bodies structurally (they were
 // already validated by the proxy against the contract) and ignores anything it does not recognise.
@@ -12,6 +14,8 @@ export type ProxiedAnswer = {
   body: unknown;
   /** Query of the request, when the caller has it (decides whether a message page holds the first message). */
   query?: Record<string, string | undefined>;
+  /** Unix s on the upstream's clock when the answer came (since when a run is in its state); defaults to ours. */
+  upstreamNow?: number;
 };
 
 type Obj = Record<string, unknown>;
@@ -31,13 +35,7 @@ export function metadataTitle(metadata: unknown): string | null {
   return null;
 }
 
-function runSighting(run: unknown): RunSighting | null {
-  if (!isObj(run) || run.object !== 'thread.run') return null;
-  const runId = str(run.id);
-  const threadId = str(run.thread_id);
-  if (!runId || !threadId) return null;
-  return { runId, threadId, status: str(run.status), createdAt: num(run.created_at) };
-}
+const isRun = (run: unknown): run is Obj => isObj(run) && run.object === 'thread.run' && !!str(run.id) && !!str(run.thread_id);
 
 function firstUserText(message: Obj): string | null {
   if (message.role !== 'user' || !Array.isArray(message.content)) return null;
@@ -50,36 +48,32 @@ function firstUserText(message: Obj): string | null {
   return null;
 }
 
-export async function recordProxiedAnswer(db: Db, answer: ProxiedAnswer): Promise<void> {
+/** Records what the answer shows; returns the runs that are new or changed status (the inbox may follow). */
+export async function recordProxiedAnswer(db: Db, answer: ProxiedAnswer): Promise<ChangedRun[]> {
   const { connectionId, body } = answer;
   const threadParam = answer.params.thread_id ?? null;
-  // The upstream says the thread is gone (deleted, or another project's): stop offering it on the home page.
+  // The upstream says the thread is gone (deleted, or another project's): marked gone (home stops offering it),
+  // never dropped from the index.
   if (answer.status === 404 && answer.endpointId === 'getThread' && threadParam) {
-    await forgetThread(db, connectionId, threadParam);
-    return;
+    await markThreadGone(db, connectionId, threadParam);
+    return [];
   }
-  if (answer.status < 200 || answer.status >= 300) return;
+  const now = answer.upstreamNow ?? Math.floor(Date.now() / 1000);
+  if (answer.status < 200 || answer.status >= 300) return [];
 
   if (isObj(body) && body.object === 'thread') {
     const threadId = str(body.id);
-    if (!threadId) return;
+    if (!threadId) return [];
     const title = metadataTitle(body.metadata);
-    await recordThreadSeen(db, { connectionId, threadId, createdAt: num(body.created_at), title: title ? { text: title, source: 'metadata' } : null });
-    return;
+    await applyThreadRead(db, connectionId, body, title, Math.floor(Date.now() / 1000));
+    return [];
   }
 
-  const single = runSighting(body);
-  if (single) {
-    await recordRunsSeen(db, connectionId, [single]);
-    return;
-  }
+  if (isRun(body)) return applyRunObjects(db, connectionId, [body], now);
 
   if (isObj(body) && body.object === 'list' && Array.isArray(body.data)) {
-    const runs = body.data.map(runSighting).filter((r): r is RunSighting => r !== null);
-    if (runs.length > 0) {
-      await recordRunsSeen(db, connectionId, runs);
-      return;
-    }
+    const runs = body.data.filter(isRun);
+    if (runs.length > 0) return applyRunObjects(db, connectionId, runs, now);
     if (answer.endpointId === 'listMessages' && threadParam) {
       // Only a page that contains the thread's oldest message can name it by its first question.
       const order = answer.query?.order ?? 'desc';
@@ -91,10 +85,12 @@ export async function recordProxiedAnswer(db: Db, answer: ProxiedAnswer): Promis
         title = first ? firstUserText(first) : null;
       }
       await recordThreadSeen(db, { connectionId, threadId: threadParam, title: title ? { text: title, source: 'message' } : null });
-      return;
+      if (title) await refreshTerms(db, connectionId, threadParam);
+      return [];
     }
   }
 
   // Anything else under a thread (a message, a step) still says the thread is in use.
   if (threadParam) await recordThreadSeen(db, { connectionId, threadId: threadParam });
+  return [];
 }

@@ -19,6 +19,22 @@ export interface ThreadsSeenTable {
   last_run_id: string | null;
   last_run_status: string | null;
   last_run_created_at: number | null;
+  // 0005 (issue 11): the thread index.
+  customer_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of strings. */
+  labels: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON object (string values), as last read from the upstream. */
+  metadata: ColumnType<string | null, string | null | undefined, string | null>;
+  assistant_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'registered' (POST /api/index/threads) or 'seen' (NULL in rows from before 0005 means seen). */
+  source: ColumnType<string | null, string | null | undefined, string | null>;
+  registered_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Unix s when the upstream answered 404 for it (kept, marked). */
+  gone_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Unix s when the upstream was last asked about the thread itself. */
+  last_checked_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Unix ms when the watcher next reads its newest runs (watched or registered threads); NULL = never. */
+  discover_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface RunsSeenTable {
@@ -28,6 +44,76 @@ export interface RunsSeenTable {
   status: string | null;
   created_at: number | null;
   seen_at: number;
+  // 0005 (issue 11): what the watcher and the inbox need.
+  assistant_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The run as last read (JSON). */
+  snapshot: ColumnType<string | null, string | null | undefined, string | null>;
+  expires_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Unix s (upstream clock) since when the run is in its current status. */
+  state_since: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 when state_since is when Runboard first saw the state (it may have started earlier). */
+  state_since_lower_bound: ColumnType<number | null, number | null | undefined, number | null>;
+  ended_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Unix s (upstream clock) of the last new or changed step seen. */
+  steps_changed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  steps_signature: ColumnType<string | null, string | null | undefined, string | null>;
+  steps_checked_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  checked_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Unix ms when the watcher next reads it; NULL once terminal. */
+  next_check_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface IndexTermsTable {
+  connection_id: string;
+  term: string;
+  thread_id: string;
+  kind: string;
+}
+
+export interface ThreadWatchesTable {
+  connection_id: string;
+  thread_id: string;
+  user_id: string;
+  created_at_ms: number;
+}
+
+export interface WatcherStateTable {
+  connection_id: string;
+  state: string;
+  last_request_at_ms: number | null;
+  retry_at_ms: number | null;
+  failures: ColumnType<number, number | undefined, number>;
+  last_cycle_at_ms: number | null;
+  clock_offset_ms: number | null;
+}
+
+export interface RunClaimsTable {
+  connection_id: string;
+  run_id: string;
+  thread_id: string;
+  user_id: string;
+  user_name: string;
+  claimed_at_ms: number;
+  expires_at_ms: number;
+}
+
+export interface NotesTable {
+  id: string;
+  connection_id: string;
+  thread_id: string;
+  run_id: string | null;
+  body: string;
+  author_id: string;
+  author_name: string;
+  created_at_ms: number;
+  edited_at_ms: number | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at_ms: number;
+  updated_by: string | null;
 }
 
 export interface StoreMetaTable {
@@ -74,6 +160,12 @@ export interface Database {
   runs_seen: RunsSeenTable;
   store_meta: StoreMetaTable;
   audit_log: AuditLogTable;
+  index_terms: IndexTermsTable;
+  thread_watches: ThreadWatchesTable;
+  watcher_state: WatcherStateTable;
+  run_claims: RunClaimsTable;
+  notes: NotesTable;
+  settings: SettingsTable;
 }
 
 // Re-exported so table owners can describe generated/defaulted columns without importing kysely themselves.

@@ -123,6 +123,8 @@ export async function listRecentThreads(db: Db, connectionId: string, limit = 20
     .selectFrom('threads_seen')
     .select(['thread_id', 'title', 'created_at', 'first_seen_at', 'last_seen_at', 'last_run_id', 'last_run_status', 'last_run_created_at'])
     .where('connection_id', '=', connectionId)
+    // A thread the upstream answered 404 for stays in the index (marked gone) but is no longer offered on home.
+    .where('gone_at', 'is', null)
     .orderBy('last_seen_at', 'desc')
     .orderBy(sql`COALESCE(NULLIF(last_run_created_at, 0), created_at, 0)`, 'desc')
     .orderBy('thread_id')

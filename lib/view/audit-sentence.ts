@@ -30,6 +30,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'session.revoked': 'Revoke session',
   'setting.changed': 'Change setting',
   'password.changed': 'Change password',
+  'run.claimed': 'Claim run',
+  'run.released': 'Release run',
+  'note.created': 'Add note',
+  'note.edited': 'Edit note',
+  'note.deleted': 'Delete note',
+  'thread.watched': 'Watch thread',
+  'thread.unwatched': 'Unwatch thread',
+  'index.threads_registered': 'Register threads',
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;

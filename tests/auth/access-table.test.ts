@@ -5,6 +5,15 @@ import { GET as recentGET } from '@/app/api/threads/recent/route';
 import { GET as connectionGET } from '@/app/api/connection/route';
 import { GET as capabilitiesGET } from '@/app/api/connection/capabilities/route';
 import { GET as runsSeenRouteGET } from '@/app/api/threads/[threadId]/runs-seen/route';
+import { GET as indexGET, POST as indexPOST } from '@/app/api/index/threads/route';
+import { POST as indexCsvPOST } from '@/app/api/index/threads/csv/route';
+import { GET as inboxGET } from '@/app/api/inbox/route';
+import { GET as inboxCountGET } from '@/app/api/inbox/count/route';
+import { PUT as claimPUT, DELETE as claimDELETE } from '@/app/api/runs/[runId]/claim/route';
+import { GET as notesGET, POST as notesPOST } from '@/app/api/notes/route';
+import { PATCH as notePATCH, DELETE as noteDELETE } from '@/app/api/notes/[noteId]/route';
+import { GET as rulesGET, PUT as rulesPUT } from '@/app/api/admin/stuck-rules/route';
+import { PUT as watchPUT, DELETE as watchDELETE } from '@/app/api/threads/[threadId]/watch/route';
 import type { Role } from '@/lib/view/roles';
 import { ORIGIN, callProxy, pointAtUpstream, restoreEnv } from '../proxy/support/harness';
 import { startTestEmulator, type EmulatorHandle } from '../proxy/support/emulator';
@@ -113,6 +122,11 @@ describe("Runboard's own routes need a viewer", () => {
     ['GET /api/lookup', lookupGET, '/api/lookup?run_id=run_nope'],
     ['GET /api/connection/capabilities', capabilitiesGET, '/api/connection/capabilities'],
     ['GET /api/threads/{id}/runs-seen', (r) => runsSeenRouteGET(r, { params: Promise.resolve({ threadId: 'thread_abc' }) }), '/api/threads/thread_abc/runs-seen'],
+    ['GET /api/index/threads', indexGET, '/api/index/threads?q=thread'],
+    ['GET /api/inbox', inboxGET, '/api/inbox'],
+    ['GET /api/inbox/count', inboxCountGET, '/api/inbox/count'],
+    ['GET /api/notes', notesGET, '/api/notes?thread_id=thread_abc'],
+    ['GET /api/admin/stuck-rules', rulesGET, '/api/admin/stuck-rules'],
   ];
   it.each(routes)('%s: 401 signed out, answered for a viewer', async (_name, handler, path) => {
     const anonymous = await handler(new Request(`${ORIGIN}${path}`));
@@ -127,5 +141,34 @@ describe("Runboard's own routes need a viewer", () => {
     expect(session).toMatchObject({ email: 'operator@proxy.test', role: 'operator', via: 'user' });
     const token = (await (await meGET(new Request(`${ORIGIN}/api/me`, { headers: headersFor.get('admin-token-as-viewer') }))).json()) as Record<string, unknown>;
     expect(token).toMatchObject({ email: 'admin@proxy.test', role: 'viewer', via: 'token' });
+  });
+});
+
+describe("Runboard's own mutations (issue 11) need the role the interface names", () => {
+  const p = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+  type Handler = (r: Request) => Promise<Response>;
+  const routes: Array<[string, Handler, string, string, Role, unknown]> = [
+    ['POST /api/index/threads', indexPOST, 'POST', '/api/index/threads', 'operator', { threads: [] }],
+    ['POST /api/index/threads/csv', indexCsvPOST, 'POST', '/api/index/threads/csv', 'admin', ''],
+    ['PUT /api/runs/{id}/claim', (r) => claimPUT(r, p({ runId: 'run_abc' })), 'PUT', '/api/runs/run_abc/claim', 'operator', { thread_id: 'thread_abc' }],
+    ['DELETE /api/runs/{id}/claim', (r) => claimDELETE(r, p({ runId: 'run_abc' })), 'DELETE', '/api/runs/run_abc/claim', 'operator', undefined],
+    ['POST /api/notes', notesPOST, 'POST', '/api/notes', 'operator', { thread_id: 'thread_abc', body: 'x' }],
+    ['PATCH /api/notes/{id}', (r) => notePATCH(r, p({ noteId: 'note_x' })), 'PATCH', '/api/notes/note_x', 'operator', { body: 'x' }],
+    ['DELETE /api/notes/{id}', (r) => noteDELETE(r, p({ noteId: 'note_x' })), 'DELETE', '/api/notes/note_x', 'admin', undefined],
+    ['PUT /api/admin/stuck-rules', rulesPUT, 'PUT', '/api/admin/stuck-rules', 'admin', {}],
+    ['PUT /api/threads/{id}/watch', (r) => watchPUT(r, p({ threadId: 'thread_abc' })), 'PUT', '/api/threads/thread_abc/watch', 'viewer', undefined],
+    ['DELETE /api/threads/{id}/watch', (r) => watchDELETE(r, p({ threadId: 'thread_abc' })), 'DELETE', '/api/threads/thread_abc/watch', 'viewer', undefined],
+  ];
+  const below: Record<Role, Role | null> = { viewer: null, operator: 'viewer', admin: 'operator' };
+  it.each(routes)('%s: 401 signed out, 403 below its role', async (_name, handler, method, path, needs, body) => {
+    const init = (who: Role | null): RequestInit => ({ method, headers: { ...(who ? headersFor.get(who) : {}), 'content-type': 'application/json' }, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
+    const anonymous = await handler(new Request(`${ORIGIN}${path}`, init(null)));
+    expect(anonymous.status).toBe(401);
+    const lower = below[needs];
+    if (lower) {
+      const refused = await handler(new Request(`${ORIGIN}${path}`, init(lower)));
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(new RegExp(`needs an? ${needs}`));
+    }
   });
 });

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const admin: Caller = { kind: 'user', id: 'user_a', name: 'Ada', email: 'ada@example.com', role: 'admin', sessionId: 's1', address: '127.0.0.1', userAgent: 'ua' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TIME_COLUMN = /(^|_)(at|at_ms|seen_at|timestamp)$|_at$|At$/;
+const TIME_COLUMN = /(^|_)(at|at_ms|seen_at|timestamp|since)$|_at$|_ms$|At$/;
 // better-auth's generated ids, token hashes and password hashes (the suite's signed-in user) differ on every run.
 const RANDOM_COLUMN = /^(id|userId|accountId|referenceId|token|key|start|password|actor_id|actor_token_id|lastRequest)$/;
 
@@ -98,7 +98,10 @@ describe('same scenario, same rows on SQLite and PostgreSQL', () => {
     expect(postgres.rows).toEqual(sqlite.rows);
     // The scenario really wrote something in each of the store's tables.
     expect(sqlite.rows.audit_log).toHaveLength(3);
-    expect(sqlite.rows.threads_seen).toHaveLength(1);
+    // thread_gone stays in the index, marked gone (issue 11: never silently dropped).
+    expect(sqlite.rows.threads_seen).toHaveLength(2);
+    expect(sqlite.rows.threads_seen!.find((r) => r.includes('"thread_gone"'))).toContain('"gone_at":"TIME"');
+    expect(sqlite.rows.index_terms!.join('\n')).toContain('"term":"refund — acme"');
     expect(sqlite.rows.runs_seen).toHaveLength(2);
     expect(sqlite.rows.audit_log!.join('\n')).toContain('"reason":"duplicate charge"');
   });

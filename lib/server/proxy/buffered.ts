@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Endpoint } from '@/lib/contract';
-import { upstreamFetch, type UpstreamRequest } from '@/lib/upstream/client';
+import { upstreamFetch, type UpstreamCallOptions, type UpstreamRequest } from '@/lib/upstream/client';
 import { connectionHost, type Connection } from '@/lib/upstream/connection';
 import { tryParseJson } from '@/lib/upstream/json';
+import { noteUpstreamDate } from '@/lib/watch/upstream-clock';
 import { errorResponse } from '../api-error';
 import { PollCache } from '../poll-cache';
 import { redactString } from '../redact';
@@ -50,8 +51,9 @@ export function invalidateThread(connection: Connection, threadId: string): void
   proxyCaches().poll.deletePrefix(`${connectionCacheKey(connection)}GET /threads/${threadId}/`);
 }
 
-async function fetchBuffered(connection: Connection, request: UpstreamRequest): Promise<BufferedAnswer> {
-  const answer = await upstreamFetch(connection, request);
+async function fetchBuffered(connection: Connection, request: UpstreamRequest, options?: UpstreamCallOptions): Promise<BufferedAnswer> {
+  const answer = await upstreamFetch(connection, request, options);
+  noteUpstreamDate(connection.id, answer.headers.get('date'));
   return {
     status: answer.status,
     headers: answer.headers,
@@ -69,14 +71,16 @@ export async function forwardBuffered(
   endpoint: Endpoint,
   request: UpstreamRequest & { query: Array<[string, string]> },
   pollCacheMs: number,
+  /** The watcher's reads: no automatic retries (it paces and backs off itself, within its budget). */
+  options?: UpstreamCallOptions,
 ): Promise<BufferedForward> {
-  if (request.method !== 'GET') return { answer: await fetchBuffered(connection, request), cache: 'bypass' };
+  if (request.method !== 'GET') return { answer: await fetchBuffered(connection, request, options), cache: 'bypass' };
   const { flights, poll } = proxyCaches();
   const key = requestCacheKey(connection, request.path, request.query);
   const cached = pollCacheMs > 0 ? poll.get(key) : undefined;
   if (cached) return { answer: cached, cache: 'hit' };
   const { promise, shared } = flights.run(key, async () => {
-    const answer = await fetchBuffered(connection, request);
+    const answer = await fetchBuffered(connection, request, options);
     const small = answer.body.byteLength <= MAX_CACHED_BYTES;
     if (pollCacheMs > 0 && small && answer.status === 200 && answer.json.ok && isPollCacheable(endpoint.id, answer.json.value)) {
       poll.set(key, answer, pollCacheMs);

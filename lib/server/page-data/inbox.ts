@@ -6,6 +6,7 @@ import { getQueryClient } from '@/lib/queries/query-client';
 import type { InboxFilters } from '@/lib/view/inbox-filters';
 import type { Caller } from '../access';
 import { errorResponse } from '../api-error';
+import { handleInbox } from '../inbox/list';
 import { log } from '../log';
 import { pageCaller, type PageRequest } from './context';
 
@@ -16,7 +17,7 @@ import { pageCaller, type PageRequest } from './context';
 type LocalHandler = (request: Request, caller: Caller) => Promise<Response> | Response;
 
 const ORIGIN = 'http://runboard.internal';
-const LOCAL_ROUTES: Record<string, LocalHandler> = {};
+const LOCAL_ROUTES: Record<string, LocalHandler> = { '/api/inbox': handleInbox };
 
 function localTransport(caller: Caller): ApiTransport {
   return async (url, init) => {

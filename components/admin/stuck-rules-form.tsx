@@ -18,7 +18,8 @@ export function StuckRulesForm() {
   const q = useQuery(stuckRulesQueryOptions());
   if (q.isPending) return <SkeletonRows rows={7} label="stuck rules" />;
   if (q.error) return <ErrorState error={q.error} title="Could not load the stuck rules" onRetry={() => q.refetch()} retrying={q.isFetching} />;
-  return <RulesEditor key={JSON.stringify(q.data)} initial={rulesToDraft(q.data)} />;
+  // Not re-keyed on new data: after a save the cache holds what the draft already says, and the "Saved" line stays.
+  return <RulesEditor initial={rulesToDraft(q.data)} />;
 }
 
 function RulesEditor({ initial }: { initial: StuckRuleDraft }) {

@@ -98,7 +98,7 @@ test.describe('claims, notes and watching', () => {
     await expect(team.getByTestId('claim-conflict')).toContainText('E2E operator claimed this run');
   });
 
-  test('watch a thread: home lists it; the home search finds threads in the index by title and customer reference', async ({ page, emulator }) => {
+  test('watch a thread: home lists it; the home search finds threads in the index by title and customer reference', async ({ page, emulator }, testInfo) => {
     const { threadId } = await findSeededRun(emulator, 'Initech', () => true);
     await page.goto(`/threads/${threadId}`);
     const watch = page.getByTestId('watch-button');
@@ -110,6 +110,8 @@ test.describe('claims, notes and watching', () => {
     await expect(page.getByTestId('watched-thread')).toContainText('Initech');
     await page.locator('#search').fill('Initech');
     await expect(page.getByTestId('index-match').first()).toContainText('Initech');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, testInfo, 'home-watched-and-index-search');
     // An exact id still opens directly.
     await page.locator('#search').fill(threadId);
     await page.locator('#search').press('Enter');

@@ -11,8 +11,11 @@ export type EmulatorRequestLogEntry = {
 };
 
 /** Talks to the embedded emulator's control endpoints (/__emulator/*): request log, clock and reset. */
+const isWatcherRequest = (r: EmulatorRequestLogEntry) => (r.headers?.['x-client-request-id'] ?? '').startsWith('req_rbw_');
+
 export class EmulatorControl {
   constructor(private readonly api: APIRequestContext) {}
+
 
   static url(): string {
     return `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT}`;
@@ -25,9 +28,17 @@ export class EmulatorControl {
     return Array.isArray(body) ? body : (body.data ?? []);
   }
 
-  /** Requests to the Assistants API itself (control endpoints excluded). */
+  /**
+   * Requests to the Assistants API itself made for people (control endpoints and the server's background watcher
+   * excluded: the watcher's requests carry ids starting `req_rbw_`, see watcherRequests).
+   */
   async apiRequests(): Promise<EmulatorRequestLogEntry[]> {
-    return (await this.requests()).filter((r) => r.path.startsWith('/v1/'));
+    return (await this.requests()).filter((r) => r.path.startsWith('/v1/') && !isWatcherRequest(r));
+  }
+
+  /** The watcher's own reads (lib/watch), for tests of its budget. */
+  async watcherRequests(): Promise<EmulatorRequestLogEntry[]> {
+    return (await this.requests()).filter((r) => r.path.startsWith('/v1/') && isWatcherRequest(r));
   }
 
   async clearRequests(): Promise<void> {

@@ -25,6 +25,9 @@ export async function bootEmbeddedUpstream(): Promise<void> {
     const app = process.env.PORT ? ` on port ${process.env.PORT}` : '';
     console.log(`[runboard] dashboard${app} → /api/v1 proxies to the ${where} (auth: ${connection.authStyle}, key not shown); database: ${database}`);
     await announceFirstStart();
+    // The watcher keeps the index's active runs fresh (RUNBOARD_WATCH=off leaves it stopped).
+    const { startWatcher } = await import('@/lib/watch/start');
+    await startWatcher(connection);
   } catch (error) {
     const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
     console.error(`[runboard] cannot start: ${message}`);

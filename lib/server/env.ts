@@ -36,6 +36,19 @@ const ServerEnv = z.object({
     blank,
     z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a postgres:// or postgresql:// URL (unset it to use the embedded SQLite file)').optional(),
   ),
+  // The watcher (lib/watch): requests per second per connection (decimals allowed, e.g. 0.5), and 'off' to not start it.
+  RUNBOARD_WATCH_BUDGET_RPS: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, 'must be a number of requests per second between 0.1 and 50')
+      .transform(Number)
+      .pipe(z.number().min(0.1, 'must be at least 0.1').max(50, 'must be at most 50'))
+      .optional()
+      .transform((v) => v ?? 2),
+  ),
+  RUNBOARD_WATCH: z.preprocess(blank, z.enum(['on', 'off'], { error: "must be 'on' or 'off'" }).optional().default('on')),
   EMULATOR_SPEED: z.preprocess(
     blank,
     z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive number (1 = real time)').transform(Number).optional(),

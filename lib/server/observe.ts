@@ -74,7 +74,7 @@ async function writeBatch(batch: ProxiedResponseContext[]): Promise<void> {
   const changed: ChangedRun[] = [];
   // A run seen changing through the proxy (created, cancelled, answered) may enter or leave the inbox at once.
   const announce = () => {
-    if (changed.length > 0) eventBus().inboxChanged(changed);
+    eventBus().hint(changed);
   };
   try {
     await db.transaction().execute(async (trx) => {

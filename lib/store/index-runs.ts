@@ -50,7 +50,7 @@ export async function applyRunObjects(db: Db, connectionId: string, runs: readon
           ended_at: state.endedAt ?? (terminal ? now : null),
           next_check_at_ms: nextCheck,
           ...(watcher ? { checked_at_ms: watcher.checkedAtMs } : {}),
-          ...(state.status === 'in_progress' && prevStatus !== 'in_progress' ? { steps_changed_at: state.stateSince, steps_signature: null, steps_checked_at_ms: null } : {}),
+          ...(state.status === 'in_progress' && prevStatus !== 'in_progress' ? { steps_changed_at: null, steps_signature: null, steps_checked_at_ms: null } : {}),
         })
         .where('connection_id', '=', connectionId)
         .where('run_id', '=', runId)
@@ -150,4 +150,24 @@ export async function countWatchedRuns(db: Db, connectionId: string): Promise<nu
     .where('next_check_at_ms', 'is not', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The fields the stuck rules read, for one run. */
+export async function indexedRun(db: Db, connectionId: string, runId: string): Promise<{ status: string; snapshot: Obj | null; stateSince: number | null; lowerBound: boolean; expiresAt: number | null; endedAt: number | null; stepsChangedAt: number | null } | null> {
+  const r = await db
+    .selectFrom('runs_seen')
+    .select(['status', 'snapshot', 'state_since', 'state_since_lower_bound', 'expires_at', 'ended_at', 'steps_changed_at'])
+    .where('connection_id', '=', connectionId)
+    .where('run_id', '=', runId)
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    status: r.status ?? 'unknown',
+    snapshot: r.snapshot ? (JSON.parse(r.snapshot) as Obj) : null,
+    stateSince: r.state_since,
+    lowerBound: r.state_since_lower_bound === 1,
+    expiresAt: r.expires_at,
+    endedAt: r.ended_at,
+    stepsChangedAt: r.steps_changed_at,
+  };
 }

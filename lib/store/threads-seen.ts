@@ -60,6 +60,8 @@ export async function recordThreadSeen(db: Db, s: ThreadSighting): Promise<void>
       .onConflict((oc) =>
         oc.columns(['connection_id', 'thread_id']).doUpdateSet((eb) => ({
           last_seen_at: larger('excluded.last_seen_at', 'threads_seen.last_seen_at'),
+          // Seen again: the upstream has it (after a 404 it may have been restored, or the emulator reset).
+          gone_at: null,
           created_at: eb.fn.coalesce('excluded.created_at', 'threads_seen.created_at'),
           ...(takeTitle ? { title: eb.ref('excluded.title'), title_source: eb.ref('excluded.title_source') } : {}),
         })),
@@ -108,6 +110,7 @@ export async function recordRunsSeen(db: Db, connectionId: string, runs: readonl
       .onConflict((oc) =>
         oc.columns(['connection_id', 'thread_id']).doUpdateSet(() => ({
           last_seen_at: larger('excluded.last_seen_at', 'threads_seen.last_seen_at'),
+          gone_at: null,
           last_run_id: sql<string>`CASE WHEN ${incomingRunIsNewer} THEN excluded.last_run_id ELSE threads_seen.last_run_id END`,
           last_run_status: sql<string>`CASE WHEN ${incomingRunIsNewer} THEN excluded.last_run_status ELSE threads_seen.last_run_status END`,
           last_run_created_at: sql<number>`CASE WHEN COALESCE(excluded.last_run_created_at, 0) > COALESCE(threads_seen.last_run_created_at, 0)

@@ -27,6 +27,19 @@ class EventBus {
     return this.listeners.size;
   }
 
+  /** Where "the inbox may have changed" goes when someone recomputes it (the watcher's announcer). */
+  hintHandler: ((changed: ChangedRun[]) => void) | null = null;
+
+  /**
+   * Runs changed somewhere (a proxied answer): with an announcer running, it decides whether the inbox really
+   * changed; without one (watcher off), every hint is announced.
+   */
+  hint(changed: ChangedRun[]): void {
+    if (changed.length === 0) return;
+    if (this.hintHandler) this.hintHandler(changed);
+    else this.inboxChanged(changed);
+  }
+
   /** Something in the inbox changed (a run found or cleared, a claim, a note, the rules). */
   inboxChanged(changed: ChangedRun[], counts: InboxCounts | null = null): void {
     this.version += 1;

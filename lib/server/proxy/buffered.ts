@@ -41,7 +41,7 @@ export function connectionCacheKey(connection: Connection): string {
   return `${connection.id}|${connection.baseUrl}|`;
 }
 
-function requestCacheKey(connection: Connection, apiPath: string, query: Array<[string, string]>): string {
+export function requestCacheKey(connection: Connection, apiPath: string, query: Array<[string, string]>): string {
   const search = [...query].sort(([a, x], [b, y]) => (a === b ? x.localeCompare(y) : a.localeCompare(b)));
   return `${connectionCacheKey(connection)}GET ${apiPath}?${new URLSearchParams(search).toString()}`;
 }

@@ -1,0 +1,304 @@
+import 'server-only';
+import { metadataTitle } from '@/lib/store/record-proxied';
+import { applyRunObjects, applyStepsRead, countWatchedRuns, dueRuns, indexedRun, nextDueAtMs, rescheduleRun, unscheduleRun, type DueRun } from '@/lib/store/index-runs';
+import { applyThreadRead, dueThreadJobs, isDiscoveryThread, markThreadChecked, markThreadGone, scheduleDiscovery, type ThreadJob } from '@/lib/store/index-threads';
+import type { Db } from '@/lib/store/threads-seen';
+import { loadWatcherState, saveWatcherState } from '@/lib/store/watcher-state';
+import type { Connection } from '@/lib/upstream/connection';
+import { Budget, backoffMs } from './budget';
+import { eventBus, type ChangedRun, type WatcherStateName } from './events';
+import { BASE_INTERVAL_MS, nextCheckAtMs } from './schedule';
+import { DEFAULT_STUCK_RULES, type StuckRules } from './stuck-rules';
+import { cachedRead, isUnsupported, readUpstream, type ReadOutcome, type WatchRead } from './upstream-read';
+import { setUpstreamOffset, upstreamNow, upstreamOffsetMs } from './upstream-clock';
+
+// The watcher: one per server process and connection. It keeps every active run in the index fresh by reading it
+// from the upstream within the budget (lib/watch/budget.ts), new runs and runs nearest a deadline first
+// (lib/watch/schedule.ts); reads the steps of a long in_progress run before calling it idle; reads the newest runs
+// of watched and registered threads; marks threads the upstream no longer has. On 429 / Retry-After and during
+// outages it backs off (exponential, capped), then catches up at the same pace. Its state is in the database
+// (watcher_state, runs_seen.next_check_at_ms), so a restart resumes where it stopped, without a burst.
+
+export type WatcherOptions = {
+  connection: Connection;
+  budgetRps: number;
+  pollCacheMs: number;
+  db: () => Promise<Db>;
+  rules: (db: Db) => Promise<StuckRules>;
+  /** Called after reads that may have changed the inbox (the server recomputes and announces it). */
+  onInboxMaybeChanged?: (changed: ChangedRun[]) => void;
+  log?: (level: 'info' | 'warn', event: string, fields: Record<string, unknown>) => void;
+  /** How often an active run is read when the budget allows (tests shorten it). */
+  baseIntervalMs?: number;
+};
+
+const STEPS_RECHECK_MS = 60_000;
+const WATCHED_DISCOVERY_MS = 60_000;
+const REGISTERED_DISCOVERY_MS = 10 * 60_000;
+const IDLE_POLL_MS = 1_000;
+/** One slot in THREAD_SHARE goes to thread work (registration reads, new-run discovery) while runs are due. */
+const THREAD_SHARE = 4;
+
+type Job = { kind: 'run'; run: DueRun } | { kind: 'steps'; run: DueRun } | { kind: 'thread'; job: ThreadJob };
+
+export class Watcher {
+  private budget: Budget;
+  private failures = 0;
+  private state: WatcherStateName = 'stopped';
+  private lastCycleAtMs: number | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private slot = 0;
+  private rulesCache: { rules: StuckRules; at: number } | null = null;
+  private watchedRuns = 0;
+  private countedAt = 0;
+
+  constructor(private readonly o: WatcherOptions) {
+    this.budget = new Budget(o.budgetRps);
+  }
+
+  private get baseIntervalMs(): number {
+    return this.o.baseIntervalMs ?? BASE_INTERVAL_MS;
+  }
+
+  get connectionId(): string {
+    return this.o.connection.id;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    const db = await this.o.db();
+    const saved = await loadWatcherState(db, this.connectionId);
+    if (saved) {
+      this.budget = new Budget(this.o.budgetRps, { lastStartMs: saved.lastRequestAtMs, retryAtMs: saved.retryAtMs });
+      this.failures = saved.failures;
+      if (saved.clockOffsetMs !== null) setUpstreamOffset(this.connectionId, saved.clockOffsetMs);
+      this.lastCycleAtMs = saved.lastCycleAtMs;
+    }
+    this.running = true;
+    this.setState(this.budget.retryAtMs && this.budget.retryAtMs > Date.now() ? (saved?.state === 'outage' ? 'outage' : 'backing_off') : 'running');
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    this.setState('stopped');
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const worked = await this.step();
+        if (!worked) await this.sleep(await this.idleWaitMs());
+      } catch (error) {
+        this.o.log?.('warn', 'watch.step_failed', { error });
+        await this.sleep(IDLE_POLL_MS);
+      }
+    }
+  }
+
+  private async idleWaitMs(): Promise<number> {
+    const due = await nextDueAtMs(await this.o.db(), this.connectionId);
+    return due === null ? IDLE_POLL_MS : Math.max(50, Math.min(IDLE_POLL_MS, due - Date.now()));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  private async rules(db: Db): Promise<StuckRules> {
+    if (!this.rulesCache || Date.now() - this.rulesCache.at > 5_000) {
+      this.rulesCache = { rules: await this.o.rules(db).catch(() => DEFAULT_STUCK_RULES), at: Date.now() };
+    }
+    return this.rulesCache.rules;
+  }
+
+  /** One unit of work: true when a job was done (or skipped), false when nothing is due. */
+  async step(): Promise<boolean> {
+    const db = await this.o.db();
+    const job = await this.nextJob(db, Date.now());
+    if (!job) {
+      this.lastCycleAtMs = Date.now();
+      await this.publish(db);
+      return false;
+    }
+    const read = this.readFor(job);
+    const cached = cachedRead(this.o.connection, read);
+    let outcome: ReadOutcome;
+    if (cached) {
+      outcome = cached;
+    } else {
+      const startAt = this.budget.nextStartMs(Date.now());
+      while (this.running && Date.now() < startAt) await this.sleep(startAt - Date.now());
+      if (!this.running) return true;
+      this.budget.spend(Date.now());
+      await this.persist(db);
+      outcome = await readUpstream(this.o.connection, read, this.o.pollCacheMs);
+    }
+    await this.handle(db, job, outcome);
+    await this.publish(db);
+    return true;
+  }
+
+  private async nextJob(db: Db, nowMs: number): Promise<Job | null> {
+    this.slot += 1;
+    const threadFirst = this.slot % THREAD_SHARE === 0;
+    const threadJob = async (): Promise<Job | null> => {
+      const jobs = await dueThreadJobs(db, this.connectionId, nowMs, 1);
+      for (const job of jobs) {
+        if (job.kind === 'discover' && isUnsupported(this.o.connection, 'listRuns')) {
+          await scheduleDiscovery(db, this.connectionId, job.threadId, null);
+          continue;
+        }
+        return { kind: 'thread', job };
+      }
+      return null;
+    };
+    if (threadFirst) {
+      const job = await threadJob();
+      if (job) return job;
+    }
+    const [run] = await dueRuns(db, this.connectionId, nowMs, 1);
+    if (run) return (await this.needsSteps(db, run, nowMs)) ? { kind: 'steps', run } : { kind: 'run', run };
+    return threadFirst ? null : threadJob();
+  }
+
+  /** An in_progress run past the idle rule is only called idle after its steps were read (within the budget). */
+  private async needsSteps(db: Db, run: DueRun, nowMs: number): Promise<boolean> {
+    if (run.status !== 'in_progress' || run.stateSince === null) return false;
+    if (run.stepsCheckedAtMs !== null && nowMs - run.stepsCheckedAtMs < STEPS_RECHECK_MS) return false;
+    const rules = await this.rules(db);
+    const lastChange = Math.max(run.stateSince, run.stepsChangedAt ?? run.stateSince);
+    if (upstreamNow(this.connectionId, nowMs) - lastChange < rules.in_progress_idle_seconds) return false;
+    if (isUnsupported(this.o.connection, 'listRunSteps')) {
+      // No steps endpoint: time since the run started is all there is to go on.
+      await applyStepsRead(db, this.connectionId, run.runId, [], upstreamNow(this.connectionId, nowMs), nowMs);
+      return false;
+    }
+    return true;
+  }
+
+  private readFor(job: Job): WatchRead {
+    if (job.kind === 'run') return { endpointId: 'getRun', path: `/threads/${job.run.threadId}/runs/${job.run.runId}`, query: [] };
+    if (job.kind === 'steps') return { endpointId: 'listRunSteps', path: `/threads/${job.run.threadId}/runs/${job.run.runId}/steps`, query: [['limit', '20'], ['order', 'desc']] };
+    if (job.job.kind === 'read') return { endpointId: 'getThread', path: `/threads/${job.job.threadId}`, query: [] };
+    return { endpointId: 'listRuns', path: `/threads/${job.job.threadId}/runs`, query: [['limit', '5']] };
+  }
+
+  private async handle(db: Db, job: Job, outcome: ReadOutcome): Promise<void> {
+    const nowMs = Date.now();
+    if (outcome.kind === 'rate_limited' || outcome.kind === 'outage') {
+      this.failures += 1;
+      const wait = backoffMs(this.failures, outcome.kind === 'rate_limited' ? outcome.retryAfterMs : null);
+      this.budget.retryAtMs = nowMs + wait;
+      this.setState(outcome.kind === 'rate_limited' ? 'backing_off' : 'outage');
+      this.o.log?.('warn', 'watch.backing_off', { reason: outcome.kind === 'rate_limited' ? '429' : outcome.detail, waitMs: wait, failures: this.failures });
+      await this.persist(db);
+      return;
+    }
+    if (this.failures > 0 || this.state !== 'running') {
+      this.failures = 0;
+      this.budget.retryAtMs = null;
+      this.setState('running');
+      await this.persist(db);
+    }
+    const now = upstreamNow(this.connectionId, nowMs);
+    const threadId = job.kind === 'thread' ? job.job.threadId : job.run.threadId;
+    if (outcome.kind === 'not_found') {
+      if (job.kind === 'thread') {
+        await markThreadGone(db, this.connectionId, threadId);
+        this.o.onInboxMaybeChanged?.([]);
+      } else {
+        // The run is gone: is its thread? The next thread read tells.
+        await unscheduleRun(db, this.connectionId, job.run.runId);
+        await scheduleDiscovery(db, this.connectionId, threadId, 0);
+        this.o.onInboxMaybeChanged?.([{ run_id: job.run.runId, thread_id: threadId }]);
+      }
+      return;
+    }
+    if (outcome.kind === 'unsupported' || outcome.kind === 'refused') {
+      if (job.kind === 'thread') await scheduleDiscovery(db, this.connectionId, threadId, null);
+      else if (job.kind === 'steps') await applyStepsRead(db, this.connectionId, job.run.runId, [], now, nowMs);
+      else await rescheduleRun(db, this.connectionId, job.run.runId, nowMs + 60_000);
+      if (job.kind === 'thread') await markThreadChecked(db, this.connectionId, threadId);
+      return;
+    }
+    const body = outcome.body as Record<string, unknown>;
+    if (job.kind === 'run') {
+      const changed = await applyRunObjects(db, this.connectionId, [body], now, { checkedAtMs: nowMs, nextCheckAtMs: nowMs + this.baseIntervalMs });
+      await this.pullToDeadline(db, job.run.runId, nowMs);
+      this.o.onInboxMaybeChanged?.(changed);
+    } else if (job.kind === 'steps') {
+      const steps = Array.isArray(body.data) ? (body.data as Array<Record<string, unknown>>) : [];
+      await applyStepsRead(db, this.connectionId, job.run.runId, steps, now, nowMs);
+      this.o.onInboxMaybeChanged?.([{ run_id: job.run.runId, thread_id: threadId }]);
+    } else if (job.job.kind === 'read') {
+      await applyThreadRead(db, this.connectionId, body, metadataTitle(body.metadata));
+      if (await isDiscoveryThread(db, this.connectionId, threadId)) await scheduleDiscovery(db, this.connectionId, threadId, 0);
+    } else {
+      const runs = Array.isArray(body.data) ? (body.data as Array<Record<string, unknown>>) : [];
+      const changed = await applyRunObjects(db, this.connectionId, runs, now);
+      await markThreadChecked(db, this.connectionId, threadId);
+      const watchedOrRegistered = await isDiscoveryThread(db, this.connectionId, threadId);
+      const registeredOnly = watchedOrRegistered && !(await db.selectFrom('thread_watches').select('user_id').where('connection_id', '=', this.connectionId).where('thread_id', '=', threadId).limit(1).executeTakeFirst());
+      await scheduleDiscovery(db, this.connectionId, threadId, watchedOrRegistered ? nowMs + (registeredOnly ? REGISTERED_DISCOVERY_MS : WATCHED_DISCOVERY_MS) : null);
+      this.o.onInboxMaybeChanged?.(changed);
+    }
+  }
+
+  /** After a read: the next one just after the run crosses a stuck rule or its expiry, if that comes sooner. */
+  private async pullToDeadline(db: Db, runId: string, nowMs: number): Promise<void> {
+    const run = await indexedRun(db, this.connectionId, runId);
+    if (!run || run.status === 'unknown') return;
+    const next = nextCheckAtMs(run, await this.rules(db), nowMs, upstreamOffsetMs(this.connectionId), this.baseIntervalMs);
+    if (next < nowMs + this.baseIntervalMs) await rescheduleRun(db, this.connectionId, runId, next);
+  }
+
+  private setState(state: WatcherStateName): void {
+    this.state = state;
+    this.announce();
+  }
+
+  private announce(): void {
+    eventBus().setWatcher({
+      state: this.state,
+      budget_rps: this.o.budgetRps,
+      retry_at: this.budget.retryAtMs ? Math.ceil(this.budget.retryAtMs / 1000) : null,
+      watched_runs: this.watchedRuns,
+      last_cycle_at: this.lastCycleAtMs ? Math.floor(this.lastCycleAtMs / 1000) : null,
+    });
+  }
+
+  private async publish(db: Db): Promise<void> {
+    if (Date.now() - this.countedAt < 5_000) return;
+    this.countedAt = Date.now();
+    this.watchedRuns = await countWatchedRuns(db, this.connectionId);
+    await this.persist(db);
+    this.announce();
+  }
+
+  private async persist(db: Db): Promise<void> {
+    await saveWatcherState(db, this.connectionId, {
+      state: this.state,
+      lastRequestAtMs: this.budget.lastStartMs,
+      retryAtMs: this.budget.retryAtMs,
+      failures: this.failures,
+      lastCycleAtMs: this.lastCycleAtMs,
+      clockOffsetMs: upstreamOffsetMs(this.connectionId),
+    });
+  }
+}

@@ -66,7 +66,7 @@ export class StuckRunFactory {
 /** Stuck rules short enough for a test: a few emulator seconds make a run stuck. */
 export const QUICK_RULES = {
   queued_seconds: 10,
-  in_progress_idle_seconds: 10,
+  in_progress_idle_seconds: 30,
   requires_action_seconds: 10,
   requires_action_expiry_margin_seconds: 180,
   cancelling_seconds: 10,

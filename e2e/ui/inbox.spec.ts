@@ -9,7 +9,9 @@ import { RunPage } from '../pages/run-page';
 
 test.describe('stuck-run inbox', () => {
   test.beforeEach(async ({ emulator, page, baseURL }) => {
-    await emulator.reset();
+    // A fresh seed: Runboard's index remembers runs across tests, and the same seed would hand out the same run ids
+    // again (a run cancelled in one test would be "known cancelled" in the next).
+    await emulator.reset(Math.floor(Math.random() * 1e9));
     await setStuckRules(page.request, QUICK_RULES, baseURL!);
   });
 

@@ -1,40 +1,26 @@
 // The stuck rules form (/admin/settings): each rule is edited in the unit people think in (minutes, hours) and sent
 // in whole seconds. Bounds are checked here so an impossible value gets an inline message before anything is sent;
-// the server checks the same bounds again. Pure; unit-tested.
+// the server checks the same bounds again (one table: lib/watch/stuck-rules.ts, pure). Pure; unit-tested.
+import { DEFAULT_STUCK_RULES, STUCK_RULE_BOUNDS, type StuckRules } from '@/lib/watch/stuck-rules';
 
-export type StuckRuleKey =
-  | 'queued_seconds'
-  | 'in_progress_idle_seconds'
-  | 'requires_action_seconds'
-  | 'requires_action_expiry_margin_seconds'
-  | 'cancelling_seconds'
-  | 'ended_badly_window_seconds'
-  | 'claim_ttl_seconds';
+export { DEFAULT_STUCK_RULES };
 
-export type StuckRuleValues = Record<StuckRuleKey, number>;
+export type StuckRuleKey = keyof StuckRules;
+
+export type StuckRuleValues = StuckRules;
 
 type Unit = 'min' | 'h';
 const UNIT_SECONDS: Record<Unit, number> = { min: 60, h: 3_600 };
 
-export const STUCK_RULE_FIELDS: ReadonlyArray<{ key: StuckRuleKey; label: string; hint: string; unit: Unit; min: number; max: number }> = [
-  { key: 'queued_seconds', label: 'Queued longer than', hint: 'A run still queued after this is stuck.', unit: 'min', min: 10, max: 86_400 },
-  { key: 'in_progress_idle_seconds', label: 'In progress with no new step for', hint: 'No new or changed step for this long.', unit: 'min', min: 10, max: 86_400 },
-  { key: 'requires_action_seconds', label: 'Waiting for tool outputs longer than', hint: 'requires_action for this long.', unit: 'min', min: 10, max: 86_400 },
-  { key: 'requires_action_expiry_margin_seconds', label: 'Or this close to expiring', hint: 'requires_action with less than this left before expires_at.', unit: 'min', min: 0, max: 86_400 },
-  { key: 'cancelling_seconds', label: 'Cancelling longer than', hint: 'Cancel requested but not confirmed.', unit: 'min', min: 10, max: 86_400 },
-  { key: 'ended_badly_window_seconds', label: 'Show runs that ended badly in the last', hint: 'failed, expired or incomplete.', unit: 'h', min: 60, max: 30 * 86_400 },
-  { key: 'claim_ttl_seconds', label: 'A claim lapses after', hint: 'Released automatically unless renewed.', unit: 'min', min: 60, max: 7 * 86_400 },
+export const STUCK_RULE_FIELDS: ReadonlyArray<{ key: StuckRuleKey; label: string; hint: string; unit: Unit }> = [
+  { key: 'queued_seconds', label: 'Queued longer than', hint: 'A run still queued after this is stuck.', unit: 'min' },
+  { key: 'in_progress_idle_seconds', label: 'In progress with no new step for', hint: 'No new or changed step for this long.', unit: 'min' },
+  { key: 'requires_action_seconds', label: 'Waiting for tool outputs longer than', hint: 'requires_action for this long.', unit: 'min' },
+  { key: 'requires_action_expiry_margin_seconds', label: 'Or this close to expiring', hint: 'requires_action with less than this left before expires_at.', unit: 'min' },
+  { key: 'cancelling_seconds', label: 'Cancelling longer than', hint: 'Cancel requested but not confirmed.', unit: 'min' },
+  { key: 'ended_badly_window_seconds', label: 'Show runs that ended badly in the last', hint: 'failed, expired or incomplete.', unit: 'h' },
+  { key: 'claim_ttl_seconds', label: 'A claim lapses after', hint: 'Released automatically unless renewed.', unit: 'min' },
 ];
-
-export const DEFAULT_STUCK_RULES: StuckRuleValues = {
-  queued_seconds: 120,
-  in_progress_idle_seconds: 600,
-  requires_action_seconds: 120,
-  requires_action_expiry_margin_seconds: 180,
-  cancelling_seconds: 120,
-  ended_badly_window_seconds: 86_400,
-  claim_ttl_seconds: 3_600,
-};
 
 export type StuckRuleDraft = Record<StuckRuleKey, string>;
 
@@ -67,8 +53,8 @@ export function draftToRules(draft: StuckRuleDraft): { ok: true; rules: StuckRul
     }
     const seconds = Math.round(value * UNIT_SECONDS[f.unit]);
     if (Math.abs(seconds - value * UNIT_SECONDS[f.unit]) > 1e-6) errors[f.key] = 'Use whole seconds.';
-    else if (seconds < f.min) errors[f.key] = `At least ${describe(f.min, f.unit)}.`;
-    else if (seconds > f.max) errors[f.key] = `At most ${describe(f.max, f.unit)}.`;
+    else if (seconds < STUCK_RULE_BOUNDS[f.key][0]) errors[f.key] = `At least ${describe(STUCK_RULE_BOUNDS[f.key][0], f.unit)}.`;
+    else if (seconds > STUCK_RULE_BOUNDS[f.key][1]) errors[f.key] = `At most ${describe(STUCK_RULE_BOUNDS[f.key][1], f.unit)}.`;
     else rules[f.key] = seconds;
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, rules };

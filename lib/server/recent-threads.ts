@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Connection } from '@/lib/upstream/connection';
 import { authHeaders } from '@/lib/upstream/connection';
+import { isActiveRunStatus } from '@/lib/contract/kinds';
 import { getStore } from '@/lib/store/db';
+import { scheduleUnreadRuns } from '@/lib/store/index-runs';
 import { countThreadsSeen, getMeta, listRecentThreads, recordRunsSeen, recordThreadSeen, setMeta, type Db, type ThreadSeen } from '@/lib/store/threads-seen';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from './api-error';
 import { getDefaultConnection } from './connection';
@@ -9,7 +11,9 @@ import { log } from './log';
 import { flushObservedAnswers } from './observe';
 
 // GET /api/threads/recent — threads seen through this Runboard on the current connection, newest first.
-// The Assistants API cannot list threads (401 missing_scope for API keys), so this list is Runboard's own memory.
+// The Assistants API cannot list threads (401 missing_scope for API keys), so this list is Runboard's own memory:
+// the thread index, whose latest-run statuses the watcher (lib/watch) keeps fresh and whose threads the upstream
+// answered 404 for are marked gone and left out.
 // In emulator mode the store is seeded once from the emulator's control endpoint so the demo threads show up.
 
 export type RecentThreadDto = {
@@ -54,7 +58,10 @@ export async function seedFromEmulator(connection: Connection, force = false): P
       });
       const latest = latest_run as { id?: unknown; status?: unknown } | null | undefined;
       if (latest && typeof latest.id === 'string') {
-        await recordRunsSeen(db, connection.id, [{ runId: latest.id, threadId: id, status: typeof latest.status === 'string' ? latest.status : null }], seenAt);
+        const status = typeof latest.status === 'string' ? latest.status : null;
+        await recordRunsSeen(db, connection.id, [{ runId: latest.id, threadId: id, status }], seenAt);
+        // An active run is the watcher's to keep fresh (home and the inbox then show its real status).
+        if (status && isActiveRunStatus(status)) await scheduleUnreadRuns(db, connection.id, [latest.id]);
       }
       count += 1;
     }

@@ -171,3 +171,16 @@ export async function indexedRun(db: Db, connectionId: string, runId: string): P
     stepsChangedAt: r.steps_changed_at,
   };
 }
+
+/** Runs known only by id and a status from elsewhere (the emulator's directory): due for a first read. */
+export async function scheduleUnreadRuns(db: Db, connectionId: string, runIds: readonly string[]): Promise<void> {
+  if (runIds.length === 0) return;
+  await db
+    .updateTable('runs_seen')
+    .set({ next_check_at_ms: 0 })
+    .where('connection_id', '=', connectionId)
+    .where('run_id', 'in', runIds)
+    .where('snapshot', 'is', null)
+    .where('next_check_at_ms', 'is', null)
+    .execute();
+}

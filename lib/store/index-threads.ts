@@ -152,9 +152,10 @@ export type ThreadJob = { threadId: string; kind: 'read' | 'discover' };
 
 /**
  * Thread work due for the watcher: registered threads never read (read the thread: 404 → gone), then threads whose
- * newest runs are due (watched or registered), then home's most recent threads not checked for `recheckSeconds`.
+ * newest runs are due (watched or registered), then home's most recent threads not checked since `checkedBefore`
+ * (unix s: the watcher passes its own start, so a restarted server re-checks what home shows, then every 10 min).
  */
-export async function dueThreadJobs(db: Db, connectionId: string, nowMs: number, limit: number, recheckSeconds = 600): Promise<ThreadJob[]> {
+export async function dueThreadJobs(db: Db, connectionId: string, nowMs: number, limit: number, checkedBefore = Math.floor(nowMs / 1000) - 600): Promise<ThreadJob[]> {
   const unread = await db
     .selectFrom('threads_seen')
     .select('thread_id')
@@ -179,7 +180,7 @@ export async function dueThreadJobs(db: Db, connectionId: string, nowMs: number,
     .limit(limit)
     .execute();
   if (discover.length > 0) return discover.map((r) => ({ threadId: r.thread_id, kind: 'discover' }));
-  const staleBefore = Math.floor(nowMs / 1000) - recheckSeconds;
+  const staleBefore = checkedBefore;
   const recent = await db
     .selectFrom('threads_seen')
     .select(['thread_id', 'last_checked_at', 'gone_at'])

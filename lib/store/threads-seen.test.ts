@@ -75,6 +75,18 @@ forEachEngine('threads seen store', (getStore) => {
     expect(await getMeta(db, key)).toBe('two');
   });
 
+  it("takes the latest run's new status even from an answer without created_at (issue 9: 'expired' shown for a requires_action run)", async () => {
+    const { db } = getStore();
+    const C = connection();
+    await recordRunsSeen(db, C, [{ runId: 'run_x', threadId: 'thread_x', status: 'expired', createdAt: 100 }], 100);
+    // After a restart the emulator's directory names the same run, now requires_action, without its created_at.
+    await recordRunsSeen(db, C, [{ runId: 'run_x', threadId: 'thread_x', status: 'requires_action' }], 110);
+    expect((await listRecentThreads(db, C))[0]!.lastRun).toEqual({ id: 'run_x', status: 'requires_action', createdAt: 100 });
+    // An older run's answer still never replaces the newest.
+    await recordRunsSeen(db, C, [{ runId: 'run_old', threadId: 'thread_x', status: 'failed', createdAt: 50 }], 120);
+    expect((await listRecentThreads(db, C))[0]!.lastRun).toEqual({ id: 'run_x', status: 'requires_action', createdAt: 100 });
+  });
+
   it('lists the runs seen on a thread, newest first, with their last known status and when they were seen', async () => {
     const { db } = getStore();
     const C = connection();

@@ -29,7 +29,9 @@ function inTransaction(db: Db, fn: (trx: Db) => Promise<void>): Promise<void> {
 /** The larger of two integer columns (SQLite's two-argument MAX and PostgreSQL's GREATEST differ; CASE is portable). */
 const larger = (a: string, b: string) => sql<number>`CASE WHEN ${sql.ref(a)} > ${sql.ref(b)} THEN ${sql.ref(a)} ELSE ${sql.ref(b)} END`;
 /** The incoming run is at least as new as the thread's recorded last run. */
-const incomingRunIsNewer = sql<boolean>`(threads_seen.last_run_created_at IS NULL OR COALESCE(excluded.last_run_created_at, 0) >= threads_seen.last_run_created_at)`;
+// The same run answering again always wins (its status moved on, even when this answer does not carry created_at:
+// a seed from the emulator's directory once left home saying "expired" for a run that was requires_action).
+const incomingRunIsNewer = sql<boolean>`(threads_seen.last_run_created_at IS NULL OR excluded.last_run_id = threads_seen.last_run_id OR COALESCE(excluded.last_run_created_at, 0) >= threads_seen.last_run_created_at)`;
 
 export type ThreadSighting = {
   connectionId: string;

@@ -36,6 +36,8 @@ const STEPS_RECHECK_MS = 60_000;
 const WATCHED_DISCOVERY_MS = 60_000;
 const REGISTERED_DISCOVERY_MS = 10 * 60_000;
 const IDLE_POLL_MS = 1_000;
+/** Home's most recent threads are read again this often (and once after every start): 404 → marked gone. */
+const HOME_RECHECK_S = 600;
 /** One slot in THREAD_SHARE goes to thread work (registration reads, new-run discovery) while runs are due. */
 const THREAD_SHARE = 4;
 
@@ -53,6 +55,7 @@ export class Watcher {
   private rulesCache: { rules: StuckRules; at: number } | null = null;
   private watchedRuns = 0;
   private countedAt = 0;
+  private startedAtS = 0;
 
   constructor(private readonly o: WatcherOptions) {
     this.budget = new Budget(o.budgetRps);
@@ -77,6 +80,7 @@ export class Watcher {
       this.lastCycleAtMs = saved.lastCycleAtMs;
     }
     this.running = true;
+    this.startedAtS = Math.floor(Date.now() / 1000);
     this.setState(this.budget.retryAtMs && this.budget.retryAtMs > Date.now() ? (saved?.state === 'outage' ? 'outage' : 'backing_off') : 'running');
     this.loop = this.run();
   }
@@ -158,7 +162,7 @@ export class Watcher {
     this.slot += 1;
     const threadFirst = this.slot % THREAD_SHARE === 0;
     const threadJob = async (): Promise<Job | null> => {
-      const jobs = await dueThreadJobs(db, this.connectionId, nowMs, 1);
+      const jobs = await dueThreadJobs(db, this.connectionId, nowMs, 1, Math.max(Math.floor(nowMs / 1000) - HOME_RECHECK_S, this.startedAtS + 1));
       for (const job of jobs) {
         if (job.kind === 'discover' && isUnsupported(this.o.connection, 'listRuns')) {
           await scheduleDiscovery(db, this.connectionId, job.threadId, null);

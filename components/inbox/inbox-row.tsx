@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { InboxItem } from '@/lib/queries/inbox';
 import { REASON_LABEL, type ReasonCode } from '@/lib/view/inbox-filters';
+import { formatRelative, formatTimeTooltip, formatUtc, toIso } from '@/lib/view/format-time';
 import { countdown, timeInState } from '@/lib/view/inbox-time';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -14,7 +15,7 @@ const COUNTDOWN_TONE: Record<string, Tone> = { expired: 'danger', urgent: 'dange
 
 export const runHref = (item: Pick<InboxItem, 'thread_id' | 'run_id'>) => `/threads/${item.thread_id}/runs/${item.run_id}`;
 
-/** One stuck run: what, why, for how long, whose, and the last word on it. */
+/** One stuck run: what, why, for how long, whose, and the last word on it. `now` is on the upstream's clock (ms). */
 export function InboxRow({ item, now, selected, onSelect }: { item: InboxItem; now: number | null; selected: boolean; onSelect: () => void }) {
   const inState = now === null ? null : timeInState(item.state_since, item.state_since_is_lower_bound, now);
   const left = now === null ? null : countdown(item.expires_at, now);
@@ -64,7 +65,10 @@ export function InboxRow({ item, now, selected, onSelect }: { item: InboxItem; n
           </Badge>
         ) : item.ended_at ? (
           <span className="block text-xs text-muted">
-            ended <RelativeTime value={item.ended_at} />
+            ended{' '}
+            <time dateTime={toIso(item.ended_at)} title={formatTimeTooltip(item.ended_at)}>
+              {now === null ? formatUtc(item.ended_at) : formatRelative(item.ended_at, now)}
+            </time>
           </span>
         ) : null}
       </td>

@@ -38,6 +38,15 @@ function WatcherLine({ watcher }: { watcher: WatcherState | null | undefined }) 
   );
 }
 
+/**
+ * The stream pushes the watcher's state changes (backing off, outage); the list answer carries its latest counts.
+ * Same state: the list's figures; a state the list has not seen yet: the stream's.
+ */
+function freshestWatcher(pushed: WatcherState | null, listed: WatcherState | undefined): WatcherState | null {
+  if (!pushed || !listed) return pushed ?? listed ?? null;
+  return pushed.state === listed.state ? listed : pushed;
+}
+
 /** /inbox: stuck and ended-badly runs across every indexed thread, live by server push, filters in the URL. */
 export function InboxView({ filters }: { filters: InboxFilters }) {
   const q = useQuery(inboxQueryOptions(filters));
@@ -56,7 +65,7 @@ export function InboxView({ filters }: { filters: InboxFilters }) {
             <span data-testid="inbox-counts">
               {counts ? `${counts.stuck} stuck, ${counts.unclaimed} unclaimed.` : 'Runs that need someone, longest stuck first.'}
             </span>
-            <WatcherLine watcher={stream.watcher ?? q.data?.watcher} />
+            <WatcherLine watcher={freshestWatcher(stream.watcher, q.data?.watcher)} />
           </span>
         }
         actions={<StreamStatus status={stream.status} />}

@@ -15,7 +15,8 @@ test.describe('claims, notes and watching', () => {
     const { threadId, run } = await findSeededRun(emulator, 'ACME', (r) => r.status === 'requires_action');
     await page.goto(`/threads/${threadId}/runs/${run.id}`);
     const team = page.getByTestId('run-team');
-    await expect(team.getByTestId('claim-holder')).toHaveAttribute('data-claimed', 'false');
+    // The run page is heavy; on a loaded machine it hydrates slowly.
+    await expect(team.getByTestId('claim-holder')).toHaveAttribute('data-claimed', 'false', { timeout: 30_000 });
     await team.getByTestId('claim-button').click();
     await expect(team.getByTestId('claim-holder')).toHaveAttribute('data-claimed', 'true');
     await expect(team.getByTestId('claim-holder')).toContainText('since');
@@ -83,9 +84,11 @@ test.describe('claims, notes and watching', () => {
 
   test('a claim held by someone else: the 409 says who', async ({ page, emulator, browser }) => {
     const { threadId, run } = await findSeededRun(emulator, 'ACME', (r) => r.status === 'requires_action');
+    // This page's live stream is cut, so it does not learn of the other claim before trying (the race a 409 settles).
+    await page.route('**/api/inbox/events', (route) => route.abort());
     await page.goto(`/threads/${threadId}/runs/${run.id}`);
     const team = page.getByTestId('run-team');
-    await expect(team.getByTestId('claim-button')).toBeVisible();
+    await expect(team.getByTestId('claim-button')).toBeVisible({ timeout: 30_000 });
     // The operator claims it meanwhile, in another browser.
     const operatorContext = await browser.newContext({ storageState: identity('operator').storageState });
     const operator = await operatorContext.newPage();

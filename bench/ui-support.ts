@@ -51,7 +51,8 @@ function commonAncestor(a: string, b: string): string {
  */
 export function ensureBaselineBuild(): string {
   const nextVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/next/package.json'), 'utf8')) as { version: string }).version;
-  const hash = createHash('sha256').update(nextVersion).update(JSON.stringify(BASELINE_FILES)).digest('hex').slice(0, 12);
+  // Keyed on the node_modules it links to as well: a cached build whose link points at a removed checkout cannot start.
+  const hash = createHash('sha256').update(nextVersion).update(JSON.stringify(BASELINE_FILES)).update(realpathSync(path.join(ROOT, 'node_modules'))).digest('hex').slice(0, 12);
   const dir = path.join(os.tmpdir(), `runboard-bench-bare-next-${hash}`);
   if (existsSync(path.join(dir, '.next', 'BUILD_ID'))) return dir;
   mkdirSync(path.join(dir, 'app'), { recursive: true });

@@ -148,14 +148,15 @@ export async function markThreadChecked(db: Db, connectionId: string, threadId: 
   await db.updateTable('threads_seen').set({ last_checked_at: at }).where('connection_id', '=', connectionId).where('thread_id', '=', threadId).execute();
 }
 
-export type ThreadJob = { threadId: string; kind: 'read' | 'discover' };
+/** `background`: a re-check of home's threads, done only when no run is due. */
+export type ThreadJob = { threadId: string; kind: 'read' | 'discover'; background?: boolean };
 
 /**
  * Thread work due for the watcher: registered threads never read (read the thread: 404 → gone), then threads whose
  * newest runs are due (watched or registered), then home's most recent threads not checked since `checkedBefore`
  * (unix s: the watcher passes its own start, so a restarted server re-checks what home shows, then every 10 min).
  */
-export async function dueThreadJobs(db: Db, connectionId: string, nowMs: number, limit: number, checkedBefore = Math.floor(nowMs / 1000) - 600): Promise<ThreadJob[]> {
+export async function dueThreadJobs(db: Db, connectionId: string, nowMs: number, limit: number, checkedBefore: number | null = Math.floor(nowMs / 1000) - 600): Promise<ThreadJob[]> {
   const unread = await db
     .selectFrom('threads_seen')
     .select('thread_id')
@@ -180,6 +181,7 @@ export async function dueThreadJobs(db: Db, connectionId: string, nowMs: number,
     .limit(limit)
     .execute();
   if (discover.length > 0) return discover.map((r) => ({ threadId: r.thread_id, kind: 'discover' }));
+  if (checkedBefore === null) return [];
   const staleBefore = checkedBefore;
   const recent = await db
     .selectFrom('threads_seen')
@@ -192,7 +194,7 @@ export async function dueThreadJobs(db: Db, connectionId: string, nowMs: number,
   return recent
     .filter((r) => r.gone_at === null && (r.last_checked_at === null || r.last_checked_at < staleBefore))
     .slice(0, limit)
-    .map((r) => ({ threadId: r.thread_id, kind: 'read' }));
+    .map((r) => ({ threadId: r.thread_id, kind: 'read', background: true }));
 }
 
 /** Watched or registered: the watcher keeps looking for its new runs. */

@@ -36,6 +36,7 @@ const STEPS_RECHECK_MS = 60_000;
 const WATCHED_DISCOVERY_MS = 60_000;
 const REGISTERED_DISCOVERY_MS = 10 * 60_000;
 const IDLE_POLL_MS = 1_000;
+const EARLY_WAKE_MS = 3;
 /** Home's most recent threads are read again this often (and once after every start): 404 → marked gone. */
 const HOME_RECHECK_S = 600;
 /** One slot in THREAD_SHARE goes to thread work (registration reads, new-run discovery) while runs are due. */
@@ -147,7 +148,9 @@ export class Watcher {
       outcome = cached;
     } else {
       const startAt = this.budget.nextStartMs(Date.now());
-      while (this.running && Date.now() < startAt) await this.sleep(startAt - Date.now());
+      // Wake a little early and yield until the moment itself: timers fire late, and late starts slow the pace.
+      while (this.running && startAt - Date.now() > EARLY_WAKE_MS) await this.sleep(startAt - Date.now() - EARLY_WAKE_MS);
+      while (this.running && Date.now() < startAt) await new Promise((r) => setImmediate(r));
       if (!this.running) return true;
       this.budget.spend(Date.now());
       await this.persist(db);
@@ -158,11 +161,15 @@ export class Watcher {
     return true;
   }
 
+  /**
+   * Runs first (new, then most overdue, then nearest a deadline); one slot in THREAD_SHARE goes to work people asked
+   * for (reading registered threads, finding new runs on watched ones); re-checks of home's threads only when idle.
+   */
   private async nextJob(db: Db, nowMs: number): Promise<Job | null> {
     this.slot += 1;
-    const threadFirst = this.slot % THREAD_SHARE === 0;
-    const threadJob = async (): Promise<Job | null> => {
-      const jobs = await dueThreadJobs(db, this.connectionId, nowMs, 1, Math.max(Math.floor(nowMs / 1000) - HOME_RECHECK_S, this.startedAtS + 1));
+    const threadJob = async (background: boolean): Promise<Job | null> => {
+      const checkedBefore = background ? Math.max(Math.floor(nowMs / 1000) - HOME_RECHECK_S, this.startedAtS + 1) : null;
+      const jobs = await dueThreadJobs(db, this.connectionId, nowMs, 1, checkedBefore);
       for (const job of jobs) {
         if (job.kind === 'discover' && isUnsupported(this.o.connection, 'listRuns')) {
           await scheduleDiscovery(db, this.connectionId, job.threadId, null);
@@ -172,13 +179,13 @@ export class Watcher {
       }
       return null;
     };
-    if (threadFirst) {
-      const job = await threadJob();
+    if (this.slot % THREAD_SHARE === 0) {
+      const job = await threadJob(false);
       if (job) return job;
     }
     const [run] = await dueRuns(db, this.connectionId, nowMs, 1);
     if (run) return (await this.needsSteps(db, run, nowMs)) ? { kind: 'steps', run } : { kind: 'run', run };
-    return threadFirst ? null : threadJob();
+    return threadJob(true);
   }
 
   /** An in_progress run past the idle rule is only called idle after its steps were read (within the budget). */

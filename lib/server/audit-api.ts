@@ -25,7 +25,7 @@ function auditScope(caller: Caller, need: 'read' | 'export'): Scope {
 
 async function scoped(request: Request, need: 'read' | 'export') {
   const scope = auditScope(await resolveCaller(request), need);
-  if (!scope.ok) return { response: errorResponse(scope.status, scope.message, { code: scope.status === 401 ? 'unauthenticated' : 'forbidden' }) };
+  if (!scope.ok) return { response: errorResponse(scope.status, scope.message, { code: scope.status === 401 ? 'unauthorized' : 'forbidden' }) };
   const query = parseAuditQuery(new URL(request.url).searchParams);
   if (!query.ok) return { response: errorResponse(400, query.message, { param: query.param }) };
   const filter: AuditFilter = { ...query.value.filter, ...(scope.actorId ? { actorId: scope.actorId } : {}) };
@@ -110,7 +110,7 @@ export async function handleAuditHistory(request: Request): Promise<Response> {
   try {
     const caller = await resolveCaller(request);
     const decision = authorize(caller, { id: 'runboard.audit.history', method: 'GET', mutation: false });
-    if (!decision.allowed) return errorResponse(decision.status, decision.message, { code: decision.status === 401 ? 'unauthenticated' : 'forbidden' });
+    if (!decision.allowed) return errorResponse(decision.status, decision.message, { code: decision.code });
     const params = new URL(request.url).searchParams;
     const threadId = params.get('thread_id') ?? '';
     const runId = params.get('run_id');

@@ -56,7 +56,10 @@ forEachEngine('people API', (getStore) => {
   });
 
   it('refuses the admin routes without a session (401) and to a viewer (403), and people routes to a token (403)', async () => {
-    expect((await call(adminUsers.GET, 'GET', '/api/admin/users')).status).toBe(401);
+    const anonymous = await call(adminUsers.GET, 'GET', '/api/admin/users');
+    expect(anonymous.status).toBe(401);
+    // One code for "sign in first" across Runboard's routes and the proxy.
+    expect(await errorCode(anonymous)).toBe('unauthorized');
     const asViewer = await call(adminUsers.GET, 'GET', '/api/admin/users', { cookie: viewer.cookie });
     expect(asViewer.status).toBe(403);
     expect(await errorCode(asViewer)).toBe('admin_required');

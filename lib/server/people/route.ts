@@ -40,7 +40,7 @@ function allowedWithTemporaryPassword(request: Request): boolean {
 
 function refuse(caller: Caller, need: Need, request: Request): Response | null {
   if (need === 'public') return null;
-  if (caller.kind === 'anonymous') return errorResponse(401, 'Sign in to Runboard first.', { type: 'authentication_error', code: 'unauthenticated' });
+  if (caller.kind === 'anonymous') return errorResponse(401, 'Sign in to Runboard first.', { type: 'authentication_error', code: 'unauthorized' });
   if (caller.kind === 'token') {
     return errorResponse(403, 'API tokens cannot manage people or tokens; sign in with a browser to do that.', {
       type: 'permission_error',

@@ -2,15 +2,10 @@
 // Unknown values are dropped rather than sent: the server would refuse them and the page would show an error instead
 // of the inbox.
 
-export const REASON_CODES = [
-  'queued_too_long',
-  'in_progress_no_progress',
-  'requires_action_too_long',
-  'requires_action_near_expiry',
-  'cancelling_too_long',
-  'ended_badly',
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
+// The reason codes are the watcher's own (lib/watch/stuck-rules.ts is pure).
+import { REASON_CODES, type ReasonCode } from '@/lib/watch/stuck-rules';
+
+export { REASON_CODES, type ReasonCode };
 
 export const REASON_LABEL: Record<ReasonCode, string> = {
   queued_too_long: 'Queued too long',

@@ -86,6 +86,9 @@ export default defineConfig({
       RUNBOARD_DB_FILE: process.env.E2E_DB_FILE,
       RUNBOARD_ADMIN_EMAIL: ADMIN_EMAIL,
       RUNBOARD_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      // The inbox specs wait for the watcher to find runs; a larger budget keeps them quick (its reads are marked and
+      // left out of the fixtures' emulator request counts).
+      RUNBOARD_WATCH_BUDGET_RPS: '10',
       // The proxy must talk to the embedded emulator, whatever the developer's shell exports.
       OPENAI_BASE_URL: '',
       OPENAI_API_KEY: '',

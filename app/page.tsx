@@ -5,7 +5,8 @@ import { ConnectionBanner, ConnectionBannerPending } from '@/components/layout/c
 import { PageHeader } from '@/components/layout/page-header';
 import { CreateThreadAndRunForm } from '@/components/forms/create-thread-and-run-form';
 import { RecentThreadsList, RecentThreadsPending } from '@/components/threads/recent-threads-list';
-import { ThreadSearchBox } from '@/components/threads/thread-search-box';
+import { HomeSearch } from '@/components/inbox/home-search';
+import { WatchedThreads } from '@/components/inbox/watched-threads';
 import { Card } from '@/components/ui/card';
 import { RoleGate } from '@/components/layout/role-gate';
 import { requireViewer } from '@/lib/auth/viewer';
@@ -25,14 +26,17 @@ export default async function HomePage() {
         </Prefetched>
       </Suspense>
       <Card title="Open a thread or run" id="open">
-        <ThreadSearchBox />
+        <HomeSearch />
       </Card>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <Suspense fallback={<RecentThreadsPending />}>
-          <Prefetched load={loadHomePageData}>
-            <RecentThreadsList />
-          </Prefetched>
-        </Suspense>
+        <div className="flex min-w-0 flex-col gap-6">
+          <WatchedThreads />
+          <Suspense fallback={<RecentThreadsPending />}>
+            <Prefetched load={loadHomePageData}>
+              <RecentThreadsList />
+            </Prefetched>
+          </Suspense>
+        </div>
         <Card title="Create thread and run" id="create-thread-and-run">
           <RoleGate ability="operate" action="create threads and runs">
             <CreateThreadAndRunForm />

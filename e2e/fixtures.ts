@@ -57,8 +57,9 @@ export class EmulatorControl {
     return body.now;
   }
 
-  async reset(): Promise<void> {
-    const res = await this.api.post('/__emulator/reset');
+  /** Re-seeds the demo data; a fresh `seed` also gives new ids (the same seed repeats them, run ids included). */
+  async reset(seed?: number): Promise<void> {
+    const res = await this.api.post('/__emulator/reset', seed === undefined ? undefined : { data: { seed } });
     expect(res.ok(), await res.text()).toBeTruthy();
   }
 

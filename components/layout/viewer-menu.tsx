@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { can, ROLE_LABEL, type Viewer } from '@/lib/view/roles';
 import { TimeZoneToggle } from '@/components/ui/time-zone-toggle';
 import { ConnectionIndicator } from './connection-indicator';
+import { AdminInboxLinks, InboxCountLink } from './inbox-count-link';
 
 /** The header's right side once signed in: the audit log link (operators and up), the connection dot and the viewer
  * menu (nothing when signed out). */
@@ -15,6 +16,7 @@ export function HeaderStatus({ indicator }: { indicator?: ReactNode }) {
   if (!viewer) return null;
   return (
     <nav aria-label="Main" className="flex min-w-0 items-center gap-4">
+      <InboxCountLink />
       {can(viewer, 'operate') ? (
         <Link href="/audit" className="shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
           Audit log
@@ -61,6 +63,7 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
               People
             </Link>
           ) : null}
+          {can(viewer, 'admin') ? <AdminInboxLinks /> : null}
         </div>
         <Button size="sm" variant="secondary" busy={signOut.isPending} onClick={() => leave(false)}>
           Sign out

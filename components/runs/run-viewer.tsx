@@ -35,6 +35,7 @@ import { RunMetadata } from './run-metadata';
 import { RunNotFound } from './run-not-found';
 import { RunAgainButton, RunAgainPanel, useRunAgain } from './run-again';
 import { RunFinalAnswer } from './run-final-answer';
+import { RunTeamPanel } from '@/components/inbox/run-team-panel';
 import { RunRawJson } from './run-raw-json';
 import { RunStatusTimeline } from './run-status-timeline';
 import { RunViewerSkeleton } from './run-viewer-skeleton';
@@ -165,7 +166,10 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
       <RunMetadata run={run} />
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <RunConfig run={run} />
-        <ActivityHistory threadId={threadId} runId={runId} />
+        <div className="flex min-w-0 flex-col gap-5">
+          <RunTeamPanel threadId={threadId} runId={runId} />
+          <ActivityHistory threadId={threadId} runId={runId} />
+        </div>
       </div>
       <RunRawJson run={run} steps={steps} />
     </div>

@@ -24,7 +24,7 @@ function readLastSearch(): string {
   }
 }
 
-export function ThreadSearchBox() {
+export function ThreadSearchBox({ onTextChange }: { onTextChange?: (text: string) => void } = {}) {
   const router = useRouter();
   // null until the user types: the box then shows the tab's last search (read after hydration, none on the server).
   const [typed, setText] = useState<string | null>(null);
@@ -87,7 +87,7 @@ export function ThreadSearchBox() {
           id="search"
           name="q"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => (setText(e.target.value), onTextChange?.(e.target.value))}
           placeholder="thread_abc123…  ·  run_…  ·  https://…/threads/thread_…  ·  {&quot;thread_id&quot;: …}"
           autoComplete="off"
           spellCheck={false}

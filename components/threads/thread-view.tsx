@@ -19,6 +19,8 @@ import { RunsPanel } from './runs-panel';
 import { ThreadFacts } from './thread-facts';
 import { ThreadLockBanner } from './thread-lock-banner';
 import { ThreadNotFound } from './thread-not-found';
+import { ThreadTeamPanel } from '@/components/inbox/thread-team-panel';
+import { WatchThreadButton } from '@/components/inbox/watch-thread-button';
 
 function titleOf(metadata: Record<string, unknown> | null | undefined): string | null {
   for (const key of ['title', 'name', 'subject', 'topic']) {
@@ -52,6 +54,7 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
             <CopyButton value={threadId} label="Copy thread id" />
           </span>
         }
+        actions={<WatchThreadButton threadId={threadId} />}
       />
       <ThreadLockBanner threadId={threadId} />
       <RunsPanel threadId={threadId} params={params} />
@@ -67,6 +70,7 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
           ) : (
             <ThreadFacts thread={thread.data} />
           )}
+          <ThreadTeamPanel threadId={threadId} />
           <ActivityHistory threadId={threadId} />
         </div>
       </div>

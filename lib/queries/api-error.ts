@@ -6,6 +6,8 @@ export class ApiRequestError extends Error {
   readonly code: string | null;
   readonly param: string | null;
   readonly requestId: string | null;
+  /** The envelope's whole `error` object: some answers carry more than the message (a 409 names the current claim). */
+  readonly detail: Record<string, unknown> | null;
 
   constructor(init: {
     status: number;
@@ -14,6 +16,7 @@ export class ApiRequestError extends Error {
     code?: string | null;
     param?: string | null;
     requestId?: string | null;
+    detail?: Record<string, unknown> | null;
   }) {
     super(init.message);
     this.name = 'ApiRequestError';
@@ -22,6 +25,7 @@ export class ApiRequestError extends Error {
     this.code = init.code ?? null;
     this.param = init.param ?? null;
     this.requestId = init.requestId ?? null;
+    this.detail = init.detail ?? null;
   }
 
   /** A 2xx body that does not match the contract: the upstream answered, so this is not an outage. */

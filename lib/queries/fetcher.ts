@@ -22,8 +22,10 @@ export function contractSchema<K extends SchemaName>(name: K): () => Promise<Sch
 export type ApiTransport = (url: string, init: RequestInit) => Promise<Response>;
 
 type ApiFetchOptions<T> = {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A body sent as is (e.g. text/csv) instead of JSON. */
+  rawBody?: { text: string; contentType: string };
   query?: Record<string, string | number | undefined | null | string[]>;
   signal?: AbortSignal;
   schema: z.ZodType<T> | SchemaLoader<T>;
@@ -55,7 +57,7 @@ export function apiUrl(path: string, query?: ApiFetchOptions<unknown>['query']):
 
 /** The only place the browser calls fetch: parses success bodies with the contract, errors into ApiRequestError. */
 export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
-  const { method = 'GET', body, query, signal, schema, transport, reason } = options;
+  const { method = 'GET', body, rawBody, query, signal, schema, transport, reason } = options;
   let response: Response;
   try {
     const init: RequestInit = {
@@ -63,10 +65,10 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
       signal,
       headers: {
         accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(rawBody ? { 'content-type': rawBody.contentType } : body === undefined ? {} : { 'content-type': 'application/json' }),
         ...reasonHeader(reason),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody ? rawBody.text : body === undefined ? undefined : JSON.stringify(body),
     };
     const url = apiUrl(path, query);
     const sentMs = Date.now();
@@ -78,6 +80,8 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
     throw new ApiRequestError({ status: 0, message: 'Runboard could not be reached. Check your network connection.', code: 'network_error' });
   }
   const requestId = response.headers.get('x-request-id');
+  // 204 No Content (a delete): nothing to parse.
+  if (response.status === 204) return (await (typeof schema === 'function' ? schema() : schema)).parse(null);
   const text = await response.text();
   // A gateway's own 502/503/504 page (not JSON, not from Runboard) means Runboard did not answer either.
   const gatewayPage = response.status >= 502 && response.status <= 504 && !requestId && !text.trimStart().startsWith('{');
@@ -102,6 +106,7 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
       code: err?.code == null ? null : String(err.code),
       param: typeof err?.param === 'string' ? err.param : null,
       requestId,
+      detail: err && typeof err === 'object' ? (err as Record<string, unknown>) : null,
     });
   }
   const checker = typeof schema === 'function' ? await schema() : schema;

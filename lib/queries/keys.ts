@@ -50,4 +50,19 @@ export const queryKeys = {
   audit: (filters: Record<string, string | undefined> = {}) => ['audit', 'list', filters] as const,
   /** What was done to a thread, or to one of its runs (invalidate the thread's to refresh both). */
   auditHistory: (threadId: string, runId?: string) => (runId ? (['audit', 'history', threadId, runId] as const) : (['audit', 'history', threadId] as const)),
+
+  /** The stuck-run inbox (issue 11). Invalidating `inbox()` refreshes every filtered page and the header count. */
+  inbox: () => ['inbox'] as const,
+  inboxList: (filters: Record<string, string | undefined> = {}) => ['inbox', 'list', filters] as const,
+  inboxCount: () => ['inbox', 'count'] as const,
+  /** Claims: one run's, or every live claim on a thread's runs. */
+  claims: () => ['claims'] as const,
+  runClaim: (runId: string) => ['claims', 'run', runId] as const,
+  threadClaims: (threadId: string) => ['claims', 'thread', threadId] as const,
+  /** Notes on a thread (all) or on one of its runs; invalidating the thread's refreshes both. */
+  notes: (threadId: string, runId?: string) => (runId ? (['notes', threadId, runId] as const) : (['notes', threadId] as const)),
+  /** The team's thread index (search, watched threads). */
+  threadIndex: (params: Record<string, string | number | undefined> = {}) => ['thread-index', params] as const,
+  threadIndexAll: () => ['thread-index'] as const,
+  stuckRules: () => ['stuck-rules'] as const,
 };

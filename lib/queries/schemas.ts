@@ -131,6 +131,107 @@ export const ViewerSchema = z.object({
   role: z.enum(['viewer', 'operator', 'admin']),
 });
 
+// Issue 11: the thread index, the stuck-run inbox, claims, notes and stuck rules (shapes agreed with lib/server/inbox
+// and lib/server/index; see the README's "Stuck-run inbox").
+const LatestRun = z.looseObject({ id: z.string(), status: z.string().nullable(), created_at: z.number().nullable() });
+export const IndexedThread = z.looseObject({
+  thread_id: z.string(),
+  connection_id: z.string(),
+  title: z.string().nullable(),
+  customer_ref: z.string().nullable(),
+  labels: z.array(z.string()),
+  metadata: z.record(z.string(), z.string()).catch({}),
+  assistant_id: z.string().nullable(),
+  latest_run: LatestRun.nullable(),
+  created_at: z.number().nullable(),
+  first_seen_at: z.number(),
+  last_seen_at: z.number(),
+  last_checked_at: z.number().nullable(),
+  gone_at: z.number().nullable(),
+  source: z.string(),
+  watched_by_me: z.boolean(),
+  watchers: z.number(),
+});
+export const IndexedThreadList = z.looseObject({ data: z.array(IndexedThread), has_more: z.boolean(), next_cursor: z.string().nullable() });
+export const IndexAnswer = z.looseObject({
+  new: z.number(),
+  known: z.number(),
+  refused: z.array(z.looseObject({ index: z.number(), id: z.string().nullable(), reason: z.string() })),
+});
+export const WatchAnswer = z.looseObject({ thread_id: z.string(), watching: z.boolean(), watchers: z.number() });
+
+export const Claim = z.looseObject({
+  run_id: z.string(),
+  thread_id: z.string(),
+  user_id: z.string(),
+  user_name: z.string(),
+  claimed_at: z.number(),
+  expires_at: z.number(),
+});
+export const ClaimAnswer = z.looseObject({ claim: Claim.nullable() });
+export const ClaimList = z.looseObject({ data: z.array(Claim) });
+export const Note = z.looseObject({
+  id: z.string(),
+  thread_id: z.string(),
+  run_id: z.string().nullable(),
+  body: z.string(),
+  author_id: z.string(),
+  author_name: z.string(),
+  created_at: z.number(),
+  edited_at: z.number().nullable(),
+  editable_until: z.number(),
+});
+export const NoteList = z.looseObject({ data: z.array(Note) });
+export const NoteAnswer = z.looseObject({ note: Note });
+
+export const WatcherState = z.looseObject({
+  state: z.string(),
+  budget_rps: z.number(),
+  retry_at: z.number().nullable(),
+  watched_runs: z.number(),
+  last_cycle_at: z.number().nullable(),
+});
+export const InboxCounts = z.looseObject({ stuck: z.number(), unclaimed: z.number() });
+export const InboxItem = z.looseObject({
+  run_id: z.string(),
+  thread_id: z.string(),
+  connection_id: z.string(),
+  status: z.string(),
+  reason_code: z.string(),
+  reason: z.string(),
+  state_since: z.number(),
+  state_since_is_lower_bound: z.boolean(),
+  expires_at: z.number().nullable(),
+  ended_at: z.number().nullable(),
+  thread_title: z.string().nullable(),
+  customer_ref: z.string().nullable(),
+  assistant_id: z.string().nullable(),
+  claim: Claim.nullable(),
+  last_note: Note.nullable(),
+  last_checked_at: z.number(),
+});
+export const InboxPage = z.looseObject({
+  data: z.array(InboxItem),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+  counts: InboxCounts,
+  watcher: WatcherState,
+  generated_at: z.number(),
+  /** The upstream's clock when the page was made (run times are on it); absent from older servers. */
+  upstream_now: z.number().nullish(),
+});
+export const StuckRules = z.looseObject({
+  queued_seconds: z.number(),
+  in_progress_idle_seconds: z.number(),
+  requires_action_seconds: z.number(),
+  requires_action_expiry_margin_seconds: z.number(),
+  cancelling_seconds: z.number(),
+  ended_badly_window_seconds: z.number(),
+  claim_ttl_seconds: z.number(),
+});
+/** A 204 No Content answer (a delete). */
+export const NoContent = z.null();
+
 export const SCHEMAS = {
   Thread,
   Run,
@@ -149,4 +250,15 @@ export const SCHEMAS = {
   AuditPage,
   AuditHistoryPage,
   Viewer: ViewerSchema,
+  IndexedThreadList,
+  IndexAnswer,
+  WatchAnswer,
+  ClaimAnswer,
+  ClaimList,
+  NoteList,
+  NoteAnswer,
+  InboxCounts,
+  InboxPage,
+  StuckRules,
+  NoContent,
 };

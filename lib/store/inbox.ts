@@ -55,6 +55,21 @@ export async function claimsFor(db: Db, connectionId: string, runIds: readonly s
   return out;
 }
 
+/** Live claims on a thread's runs, oldest first (the thread page's "who is on which run"). */
+export async function claimsOnThread(db: Db, connectionId: string, threadId: string, nowMs = Date.now()): Promise<ClaimRow[]> {
+  const rows = await db
+    .selectFrom('run_claims')
+    .selectAll()
+    .where('connection_id', '=', connectionId)
+    .where('thread_id', '=', threadId)
+    .where('expires_at_ms', '>', nowMs)
+    .orderBy('claimed_at_ms')
+    .orderBy('run_id')
+    .limit(200)
+    .execute();
+  return rows.map(toClaim);
+}
+
 export type NoteRow = { id: string; threadId: string; runId: string | null; body: string; authorId: string; authorName: string; createdAtMs: number; editedAtMs: number | null };
 type NoteDb = { id: string; thread_id: string; run_id: string | null; body: string; author_id: string; author_name: string; created_at_ms: number; edited_at_ms: number | null };
 const toNote = (r: NoteDb): NoteRow => ({ id: r.id, threadId: r.thread_id, runId: r.run_id, body: r.body, authorId: r.author_id, authorName: r.author_name, createdAtMs: r.created_at_ms, editedAtMs: r.edited_at_ms });

@@ -9,7 +9,8 @@ import { GET as indexGET, POST as indexPOST } from '@/app/api/index/threads/rout
 import { POST as indexCsvPOST } from '@/app/api/index/threads/csv/route';
 import { GET as inboxGET } from '@/app/api/inbox/route';
 import { GET as inboxCountGET } from '@/app/api/inbox/count/route';
-import { PUT as claimPUT, DELETE as claimDELETE } from '@/app/api/runs/[runId]/claim/route';
+import { GET as claimGET, PUT as claimPUT, DELETE as claimDELETE } from '@/app/api/runs/[runId]/claim/route';
+import { GET as threadClaimsGET } from '@/app/api/threads/[threadId]/claims/route';
 import { GET as notesGET, POST as notesPOST } from '@/app/api/notes/route';
 import { PATCH as notePATCH, DELETE as noteDELETE } from '@/app/api/notes/[noteId]/route';
 import { GET as rulesGET, PUT as rulesPUT } from '@/app/api/admin/stuck-rules/route';
@@ -127,6 +128,8 @@ describe("Runboard's own routes need a viewer", () => {
     ['GET /api/inbox/count', inboxCountGET, '/api/inbox/count'],
     ['GET /api/notes', notesGET, '/api/notes?thread_id=thread_abc'],
     ['GET /api/admin/stuck-rules', rulesGET, '/api/admin/stuck-rules'],
+    ['GET /api/runs/{id}/claim', (r) => claimGET(r, { params: Promise.resolve({ runId: 'run_abc' }) }), '/api/runs/run_abc/claim'],
+    ['GET /api/threads/{id}/claims', (r) => threadClaimsGET(r, { params: Promise.resolve({ threadId: 'thread_abc' }) }), '/api/threads/thread_abc/claims'],
   ];
   it.each(routes)('%s: 401 signed out, answered for a viewer', async (_name, handler, path) => {
     const anonymous = await handler(new Request(`${ORIGIN}${path}`));

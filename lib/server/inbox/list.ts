@@ -1,6 +1,7 @@
 import 'server-only';
 import { REASON_CODES } from '@/lib/watch/stuck-rules';
 import { eventBus } from '@/lib/watch/events';
+import { upstreamNow } from '@/lib/watch/upstream-clock';
 import { isKnownRunStatus } from '@/lib/contract/kinds';
 import type { Caller } from '../access';
 import { errorResponse, NO_STORE } from '../api-error';
@@ -49,6 +50,8 @@ export async function handleInbox(request: Request, caller: Caller): Promise<Res
         counts: countsOf(snapshot.items),
         watcher: eventBus().watcher,
         generated_at: snapshot.generatedAt,
+        // Run times are on the upstream's clock (an emulator's can be moved); the browser counts from it.
+        upstream_now: upstreamNow(snapshot.connectionId),
       },
       { headers: { 'cache-control': NO_STORE } },
     );

@@ -1,3 +1,4 @@
+import { handleGetClaim } from '@/lib/server/inbox/claim-read';
 import { handleClaim, handleRelease } from '@/lib/server/inbox/claims';
 import { withAccess } from '@/lib/server/route-access';
 
@@ -5,6 +6,12 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 type Context = { params: Promise<{ runId: string }> };
+
+/** GET /api/runs/{run_id}/claim — who is on it, or null (viewers and up). */
+export async function GET(request: Request, context: Context): Promise<Response> {
+  const { runId } = await context.params;
+  return withAccess('getRunClaim', 'viewer', () => handleGetClaim(runId))(request);
+}
 
 /** PUT /api/runs/{run_id}/claim — "I'm on it" (operators and up). */
 export async function PUT(request: Request, context: Context): Promise<Response> {

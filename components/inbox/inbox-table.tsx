@@ -14,11 +14,11 @@ import { InboxRow, runHref } from './inbox-row';
  * The stuck runs, longest-stuck first (the server's order). Keyboard: j/k (or ↑/↓ on a row) move, Enter opens the
  * run, c claims it — not while typing in a field. The selection follows the same run when the list refreshes.
  */
-export function InboxTable({ items, clockOffsetSeconds }: { items: InboxItem[]; clockOffsetSeconds: number }) {
+export function InboxTable({ items }: { items: InboxItem[] }) {
   const router = useRouter();
-  // Run times are on the upstream's clock (an emulator's can be moved): count from it, ticking every second.
+  // Run times are on the upstream's clock (an emulator's can be moved): the second clock follows it.
   const second = useSecondClock();
-  const now = second === null ? null : (second + clockOffsetSeconds) * 1000;
+  const now = second === null ? null : second * 1000;
   const viewer = useViewer();
   const claim = useClaimRun();
   // The selection is a run (kept when the list refreshes) and the row it was on (used when that run leaves).

@@ -93,7 +93,7 @@ export function InboxView({ filters }: { filters: InboxFilters }) {
             />
           </div>
         ) : (
-          <InboxTable items={items} clockOffsetSeconds={q.data?.upstream_now != null ? q.data.upstream_now - q.data.generated_at : 0} />
+          <InboxTable items={items} />
         )}
         {filters.cursor || q.data?.has_more ? (
           <CursorPagination

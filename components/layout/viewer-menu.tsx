@@ -15,10 +15,11 @@ export function HeaderStatus({ indicator }: { indicator?: ReactNode }) {
   const viewer = useViewer();
   if (!viewer) return null;
   return (
-    <nav aria-label="Main" className="flex min-w-0 items-center gap-4">
+    <nav aria-label="Main" className="flex min-w-0 items-center gap-2 sm:gap-4">
       <InboxCountLink />
+      {/* On a phone the audit log link moves into the viewer menu: the header must fit 390 px. */}
       {can(viewer, 'operate') ? (
-        <Link href="/audit" className="shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+        <Link href="/audit" className="hidden shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent sm:inline">
           Audit log
         </Link>
       ) : null}
@@ -58,6 +59,11 @@ function ViewerMenu({ viewer }: { viewer: Viewer }) {
           <Link href="/profile" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
             Profile and API tokens
           </Link>
+          {can(viewer, 'operate') ? (
+            <Link href="/audit" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent sm:hidden">
+              Audit log
+            </Link>
+          ) : null}
           {can(viewer, 'admin') ? (
             <Link href="/admin/users" className="rounded px-1 py-0.5 hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent">
               People

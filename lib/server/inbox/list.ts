@@ -1,7 +1,7 @@
 import 'server-only';
 import { REASON_CODES } from '@/lib/watch/stuck-rules';
 import { eventBus } from '@/lib/watch/events';
-import { upstreamNow } from '@/lib/watch/upstream-clock';
+import { upstreamNow, upstreamOffsetMs } from '@/lib/watch/upstream-clock';
 import { isKnownRunStatus } from '@/lib/contract/kinds';
 import type { Caller } from '../access';
 import { errorResponse, NO_STORE } from '../api-error';
@@ -53,7 +53,8 @@ export async function handleInbox(request: Request, caller: Caller): Promise<Res
         // Run times are on the upstream's clock (an emulator's can be moved); the browser counts from it.
         upstream_now: upstreamNow(snapshot.connectionId),
       },
-      { headers: { 'cache-control': NO_STORE } },
+      // As on proxied answers: the browser's clock follows the upstream's (lib/queries/server-clock.ts).
+      { headers: { 'cache-control': NO_STORE, 'x-upstream-date': new Date(Date.now() + upstreamOffsetMs(snapshot.connectionId)).toUTCString() } },
     );
   } catch (error) {
     return failure(error, 'inbox');

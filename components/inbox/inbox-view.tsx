@@ -39,12 +39,11 @@ function WatcherLine({ watcher }: { watcher: WatcherState | null | undefined }) 
 }
 
 /**
- * The stream pushes the watcher's state changes (backing off, outage); the list answer carries its latest counts.
- * Same state: the list's figures; a state the list has not seen yet: the stream's.
+ * The stream pushes every change to what this line shows (state, back-off, budget, runs watched) and says hello with
+ * the current one on each (re)connect, so its value is the freshest; the list answer's stands in until it connects.
  */
 function freshestWatcher(pushed: WatcherState | null, listed: WatcherState | undefined): WatcherState | null {
-  if (!pushed || !listed) return pushed ?? listed ?? null;
-  return pushed.state === listed.state ? listed : pushed;
+  return pushed ?? listed ?? null;
 }
 
 /** /inbox: stuck and ended-badly runs across every indexed thread, live by server push, filters in the URL. */

@@ -46,11 +46,14 @@ class EventBus {
     this.emit({ type: 'inbox', version: this.version, counts, changed });
   }
 
-  /** The watcher's state, announced only when something a person would notice changed. */
+  /**
+   * The watcher's state, announced only when something a person would notice changed: its state, back-off, budget,
+   * or how many runs it watches (counted every few seconds). A tab otherwise keeps the count it was told on connect.
+   */
   setWatcher(next: WatcherState): void {
     const prev = this.watcher;
     this.watcher = next;
-    if (prev.state !== next.state || prev.retry_at !== next.retry_at || prev.budget_rps !== next.budget_rps) {
+    if (prev.state !== next.state || prev.retry_at !== next.retry_at || prev.budget_rps !== next.budget_rps || prev.watched_runs !== next.watched_runs) {
       this.version += 1;
       this.emit({ type: 'watcher', version: this.version, watcher: next });
     }

@@ -45,6 +45,8 @@ const LEASE_RENEW_MS = 1_000;
 const HOME_RECHECK_S = 600;
 /** One slot in THREAD_SHARE goes to thread work (registration reads, new-run discovery) while runs are due. */
 const THREAD_SHARE = 4;
+/** How often the number of watched runs is counted and announced (tabs are told when it changed). */
+const COUNT_EVERY_MS = 5_000;
 
 type Job = { kind: 'run'; run: DueRun } | { kind: 'steps'; run: DueRun } | { kind: 'thread'; job: ThreadJob };
 
@@ -94,6 +96,8 @@ export class Watcher {
     }
     this.running = true;
     this.startedAtS = Math.floor(Date.now() / 1000);
+    // Count before the first announcement: a tab that connects now must not be told "0 runs watched" for 5 s.
+    await this.countWatched(db);
     this.setState(this.budget.retryAtMs && this.budget.retryAtMs > Date.now() ? (saved?.state === 'outage' ? 'outage' : 'backing_off') : 'running');
     this.loop = this.run();
   }
@@ -150,7 +154,12 @@ export class Watcher {
   async step(): Promise<boolean> {
     const db = await this.o.db();
     if (!(await this.holdLease(db))) {
-      // Another instance watches this connection; take over if its lease lapses.
+      // Another instance watches this connection; take over if its lease lapses. Its tabs still see how many runs
+      // the deployment watches (the count is in the shared database).
+      if (Date.now() - this.countedAt >= COUNT_EVERY_MS) {
+        await this.countWatched(db);
+        this.announce();
+      }
       await this.sleep(LEASE_RENEW_MS);
       return true;
     }
@@ -330,11 +339,15 @@ export class Watcher {
   }
 
   private async publish(db: Db): Promise<void> {
-    if (Date.now() - this.countedAt < 5_000) return;
-    this.countedAt = Date.now();
-    this.watchedRuns = await countWatchedRuns(db, this.connectionId);
+    if (Date.now() - this.countedAt < COUNT_EVERY_MS) return;
+    await this.countWatched(db);
     await this.persist(db);
     this.announce();
+  }
+
+  private async countWatched(db: Db): Promise<void> {
+    this.countedAt = Date.now();
+    this.watchedRuns = await countWatchedRuns(db, this.connectionId);
   }
 
   private async persist(db: Db): Promise<void> {

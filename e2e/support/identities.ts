@@ -1,3 +1,4 @@
+import type { Browser, BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,4 +20,20 @@ export const identity = (role: E2eRole) => ({
 /** The personal API token (`rb_…`) made for `role` by the setup project. */
 export function tokenOf(role: E2eRole): string {
   return readFileSync(identity(role).tokenFile, 'utf8').trim();
+}
+
+/**
+ * A browser context signed in afresh as `role`. For tests that run after e2e/ui/auth.spec.ts has signed the viewer out
+ * everywhere (which ends the setup project's stored viewer session too).
+ */
+export async function signedInContext(browser: Browser, role: E2eRole): Promise<BrowserContext> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(identity(role).email);
+  await page.getByLabel('Password').fill(identity(role).password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.close();
+  return context;
 }

@@ -1,7 +1,7 @@
 import { expect, screenshot, test } from '../fixtures';
 import { expectNoSeriousA11yViolations } from '../pages/axe';
 import { findSeededRun } from '../pages/run-page';
-import { identity } from '../support/identities';
+import { identity, signedInContext } from '../support/identities';
 
 // Claims, notes and watching on the run and thread pages; the admin pages for the stuck rules and the thread index.
 
@@ -62,7 +62,7 @@ test.describe('claims, notes and watching', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // A viewer sees the claim and the notes, no controls, and who can act.
-    const viewerContext = await browser.newContext({ storageState: identity('viewer').storageState });
+    const viewerContext = await signedInContext(browser, 'viewer');
     const viewer = await viewerContext.newPage();
     await viewer.goto(`/threads/${threadId}/runs/${run.id}`);
     const viewerTeam = viewer.getByTestId('run-team');

@@ -104,7 +104,8 @@ forEachEngine('people: invites, temporary passwords, roles, deactivation, tokens
     expect(made.token).toMatchObject({ name: 'nightly', role: 'operator', last4: made.secret.slice(-4), last_used_at: null });
     expect(made.token.expires_at! - made.token.created_at).toBe(90 * 86_400);
     expect(await bearer(made.secret)).toMatchObject({ role: 'operator', tokenName: 'nightly', user: { email: 'script@example.com' } });
-    expect(await bearer(`${made.secret.slice(0, -1)}x`)).toBeNull();
+    // One letter changed (a different one when the secret already ends in x, 1 time in 52).
+    expect(await bearer(`${made.secret.slice(0, -1)}${made.secret.endsWith('x') ? 'y' : 'x'}`)).toBeNull();
     const listed = await listTokens({ userId: user.id, page: 1, pageSize: 10 });
     expect(listed.total).toBe(1);
     expect(listed.data[0]!.last_used_at).not.toBeNull();

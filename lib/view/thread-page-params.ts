@@ -1,9 +1,8 @@
 // The thread page's view state lives in the URL so a link in chat opens the same view: the runs filter and cursor,
 // the page size, and the messages cursor. One parser serves the server page and the client hook.
 
-import { RUN_STATUSES } from '@/lib/contract/kinds';
+import { ID_PATTERN, RUN_STATUSES } from '@/lib/contract/kinds';
 
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
 export const RUN_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_RUN_PAGE_SIZE = 25;
 export const MESSAGE_PAGE_SIZE = 20;
@@ -35,7 +34,7 @@ function get(raw: RawParams, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const cursor = (value: string | undefined) => (value && ID.test(value) ? value : undefined);
+const cursor = (value: string | undefined) => (value && ID_PATTERN.test(value) ? value : undefined);
 
 /** Tolerant: unknown values fall back to defaults rather than failing the page (links get edited by hand). */
 export function parseThreadPageParams(raw: RawParams): ThreadPageParams {

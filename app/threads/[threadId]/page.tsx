@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ID_PATTERN } from '@/lib/contract/kinds';
 import { currentPageRequest } from '@/lib/server/page-data/context';
 import { HeldOrStreamed } from '@/lib/server/page-data/held';
 import { loadThreadPageData } from '@/lib/server/page-data/pages';
@@ -8,8 +9,6 @@ import { ThreadView } from '@/components/threads/thread-view';
 import { ThreadViewSkeleton } from '@/components/threads/thread-view-skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { shortId } from '@/lib/view/tab-title';
-
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export async function generateMetadata({ params }: PageProps<'/threads/[threadId]'>): Promise<Metadata> {
   const { threadId } = await params;
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: PageProps<'/threads/[threadId
 export default async function ThreadPage({ params, searchParams }: PageProps<'/threads/[threadId]'>) {
   const { threadId } = await params;
   await requireViewer(`/threads/${threadId}`);
-  if (!ID.test(threadId)) notFound();
+  if (!ID_PATTERN.test(threadId)) notFound();
   const view = parseThreadPageParams(await searchParams);
   const state = loadThreadPageData(await currentPageRequest(), threadId, view);
   return (

@@ -1,8 +1,8 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { screenshot, test as fullEmulatorTest } from '../fixtures';
-import { expectNoSeriousA11yViolations } from '../pages/axe';
+import type { APIRequestContext } from '@playwright/test';
+import { test as fullEmulatorTest } from '../fixtures';
 import { HomePage } from '../pages/home-page';
 import { expect, test, type SparseRunboard } from '../support/sparse-emulator';
+import { threeLooks } from '../support/three-looks';
 
 // Runboard over a partial facade (the emulator's sparse profile): it says what the server cannot do, once and
 // without a Retry, falls back to what it has seen, never polls a missing endpoint, takes ids of any shape and shows
@@ -21,20 +21,6 @@ async function firstAssistant(request: APIRequestContext, sparse: SparseRunboard
   return list.data[0]!.id;
 }
 
-async function shots(page: Page, name: string, testInfo: Parameters<typeof screenshot>[1]): Promise<void> {
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, testInfo, `${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, testInfo, `${name}-dark`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await screenshot(page, testInfo, `${name}-phone`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 860 });
-}
-
 test.describe('a sparse facade (EMULATOR_PROFILE=sparse)', () => {
   // Each test checks three themes/sizes with axe on a shared, often busy machine.
   test.describe.configure({ timeout: 150_000 });
@@ -51,7 +37,7 @@ test.describe('a sparse facade (EMULATOR_PROFILE=sparse)', () => {
     await expect(caps).toContainText('run steps: not supported by this server');
     await expect(caps).toContainText('run update (metadata): not supported by this server');
     await expect(page.getByTestId('id-styles')).toContainText('nanoid');
-    await shots(page, 'sparse-home', testInfo);
+    await threeLooks(page, testInfo, 'sparse-home');
   });
 
   test('thread page: runs Runboard has seen, a plain "cannot list runs" note and no Retry; three active runs lock it', async ({ page, request, sparse }, testInfo) => {
@@ -77,7 +63,7 @@ test.describe('a sparse facade (EMULATOR_PROFILE=sparse)', () => {
     for (const id of ids) await expect(banner).toContainText(id);
     await expect(page.getByTestId('create-run-locked')).toContainText('3 active runs lock this thread');
     await expect(page.getByRole('button', { name: /retry/i })).toHaveCount(0);
-    await shots(page, 'sparse-thread', testInfo);
+    await threeLooks(page, testInfo, 'sparse-thread');
 
     // Runboard knows the runs list is missing: the page never sent the upstream a runs-list request.
     const listCalls = (await sparse.emulator.apiRequests()).filter((r) => r.method === 'GET' && r.path === `/v1/threads/${threadId}/runs`);
@@ -111,7 +97,7 @@ test.describe('a sparse facade (EMULATOR_PROFILE=sparse)', () => {
     await expect(page.getByRole('button', { name: /retry/i })).toHaveCount(0);
     await page.getByTestId('last-updated').getByRole('button', { name: 'Refresh' }).click();
     await expect(page.getByTestId('steps-unavailable')).toBeVisible();
-    await shots(page, 'sparse-run', testInfo);
+    await threeLooks(page, testInfo, 'sparse-run');
 
     // One steps request in all: the probe's. The page itself asked for none, however long it stayed open.
     const stepCalls = (await sparse.emulator.apiRequests()).filter((r) => r.path.includes('/steps'));

@@ -9,7 +9,6 @@ export const queryKeys = {
   /** Who is signed in (GET /api/me). */
   viewer: () => ['viewer'] as const,
   recentThreads: () => ['recent-threads'] as const,
-  lookup: (text: string) => ['lookup', text] as const,
 
   threads: () => ['threads'] as const,
   thread: (threadId: string) => ['threads', threadId] as const,
@@ -30,12 +29,9 @@ export const queryKeys = {
   run: (threadId: string, runId: string) => ['threads', threadId, 'runs', 'detail', runId] as const,
   runSteps: (threadId: string, runId: string, params: PageParams = {}) =>
     ['threads', threadId, 'runs', 'detail', runId, 'steps', params] as const,
-  runStep: (threadId: string, runId: string, stepId: string) =>
-    ['threads', threadId, 'runs', 'detail', runId, 'step', stepId] as const,
 
   assistants: (params: PageParams = {}) => ['assistants', 'list', params] as const,
   assistant: (assistantId: string) => ['assistants', 'detail', assistantId] as const,
-  file: (fileId: string) => ['files', fileId] as const,
 
   /** People (admins): users and everyone's tokens. Invalidating `people()` refreshes both. */
   people: () => ['people'] as const,

@@ -1,9 +1,7 @@
 /** Run id → thread id, from the runs Runboard has seen (GET /api/lookup; see lib/server/lookup.ts). */
-import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiFetch, contractSchema } from './fetcher';
 import type { LookupResult as LookupResultSchema } from './schemas';
-import { queryKeys } from './keys';
 
 export type LookupResult = z.infer<typeof LookupResultSchema>;
 
@@ -26,13 +24,4 @@ export async function lookupRun(runId: string, signal?: AbortSignal, onProgress?
     if (answer.progress) onProgress?.(answer.progress);
     cursor = answer.cursor;
   }
-}
-
-export function lookupRunQueryOptions(runId: string) {
-  return queryOptions({
-    queryKey: queryKeys.lookup(runId),
-    queryFn: ({ signal }) => lookupRun(runId, signal),
-    retry: false,
-    staleTime: 60_000,
-  });
 }

@@ -1,6 +1,6 @@
 /**
- * Run page reads: the run itself (polled adaptively until terminal), the assistant that ran it, the message a
- * message_creation step wrote, and file metadata. Browser-safe: every request goes through apiFetch to /api/v1.
+ * Run page reads: the run itself (polled adaptively until terminal), the assistant that ran it, and the message a
+ * message_creation step wrote. Browser-safe: every request goes through apiFetch to /api/v1.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { runPollInterval } from '@/lib/view/run-poll';
@@ -44,13 +44,5 @@ export function messageQueryOptions(threadId: string, messageId: string) {
     queryFn: ({ signal }) => apiFetch(`/api/v1/threads/${enc(threadId)}/messages/${enc(messageId)}`, { schema: contractSchema('Message'), signal }),
     // An in-progress message grows; the step list refetch invalidates it when its step completes.
     staleTime: 2_000,
-  });
-}
-
-export function fileQueryOptions(fileId: string) {
-  return queryOptions({
-    queryKey: queryKeys.file(fileId),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/files/${enc(fileId)}`, { schema: contractSchema('OpenAIFile'), signal }),
-    staleTime: 10 * 60_000,
   });
 }

@@ -5,7 +5,7 @@
  * The schemas are the contract's own; the three Runboard answers (recent threads, connection, lookup) are defined here.
  */
 import { z } from 'zod';
-import { Assistant, ListOf, Message, OpenAIFile, Run, RunStep, Thread } from '@/lib/contract';
+import { Assistant, ListOf, Message, Run, RunStep, Thread } from '@/lib/contract';
 
 /** GET /api/threads/recent (shape set by lib/server/recent-threads.ts). */
 export const RecentThreads = z.looseObject({
@@ -241,7 +241,6 @@ export const SCHEMAS = {
   MessageList: ListOf(Message),
   Assistant,
   AssistantList: ListOf(Assistant),
-  OpenAIFile,
   RecentThreads,
   ConnectionInfo,
   LookupResult,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { applyRunObjects } from '@/lib/store/index-runs';
 import { computeInbox } from '@/lib/server/inbox/compute';
 import { loadStuckRules } from '@/lib/server/inbox/rules';
-import { setUpstreamOffset, upstreamNow } from '@/lib/watch/upstream-clock';
+import { setUpstreamOffset, upstreamNow } from '@/lib/upstream/clock';
 import { loadWatcherState } from '@/lib/store/watcher-state';
 import { forEachEngine, type Engine } from '@/tests/support/engines';
 import { restoreEnv, setEnv } from '../proxy/support/harness';

@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen antialiased">
         <Providers viewer={viewer}>
-          <ServerClockSeed upstreamNowMs={upstreamNowMs()} />
+          <ServerClockSeed upstreamNowMs={await upstreamNowMs()} />
           <AppShell
             indicator={
               // The header's connection dot with its check done on the server; streamed, so no page waits for it.

@@ -2,7 +2,7 @@ import 'server-only';
 import { getStore } from '@/lib/store/db';
 import { recordProxiedAnswer } from '@/lib/store/record-proxied';
 import { eventBus } from '@/lib/watch/events';
-import { upstreamNow } from '@/lib/watch/upstream-clock';
+import { upstreamNow } from '@/lib/upstream/clock';
 import type { ChangedRun } from '@/lib/store/index-runs';
 import { log } from './log';
 

@@ -26,30 +26,33 @@ export async function applyRunObjects(db: Db, connectionId: string, runs: readon
   const changed: ChangedRun[] = [];
   const run = async (trx: Db) => {
     await recordRunsSeen(trx, connectionId, valid.map((r) => ({ runId: r.id as string, threadId: r.thread_id as string, status: str(r.status), createdAt: num(r.created_at) })), Math.floor(Date.now() / 1000), !byWatcher);
+    // Every run's row in one read (a page of runs is one query, not one per run); each write below updates the map,
+    // so a run listed twice in one answer still sees its first copy as the previous state.
+    const rows = await trx
+      .selectFrom('runs_seen')
+      .select(['run_id', 'state_since', 'state_since_lower_bound', 'snapshot', 'next_check_at_ms'])
+      .where('connection_id', '=', connectionId)
+      .where('run_id', 'in', [...new Set(valid.map((r) => r.id as string))])
+      .execute();
+    const previous = new Map(rows.map((row) => [row.run_id, row]));
     for (const r of valid) {
       const runId = r.id as string;
-      const prev = await trx
-        .selectFrom('runs_seen')
-        .select(['status', 'state_since', 'state_since_lower_bound', 'snapshot', 'next_check_at_ms'])
-        .where('connection_id', '=', connectionId)
-        .where('run_id', '=', runId)
-        .executeTakeFirst();
+      const prev = previous.get(runId);
       // The upsert above already wrote the new status; the previous one is in the snapshot.
       const prevStatus = prev?.snapshot ? str((JSON.parse(prev.snapshot) as Obj).status) : null;
       const state = deriveRunState(r, prev ? { status: prevStatus, stateSince: prev.state_since, lowerBound: prev.state_since_lower_bound === 1, snapshot: !!prev.snapshot } : null, now);
       const terminal = isTerminal(state.status);
       if (!prev?.snapshot || prevStatus !== state.status) changed.push({ run_id: runId, thread_id: r.thread_id as string });
       const nextCheck = terminal ? null : watcher ? watcher.nextCheckAtMs : prev?.snapshot ? (prev.next_check_at_ms ?? 0) : 0;
+      const written = { snapshot: JSON.stringify(r), state_since: state.stateSince, state_since_lower_bound: state.lowerBound ? 1 : 0, next_check_at_ms: nextCheck };
+      if (prev) previous.set(runId, { run_id: runId, ...written });
       await trx
         .updateTable('runs_seen')
         .set({
+          ...written,
           assistant_id: state.assistantId,
-          snapshot: JSON.stringify(r),
           expires_at: state.expiresAt,
-          state_since: state.stateSince,
-          state_since_lower_bound: state.lowerBound ? 1 : 0,
           ended_at: state.endedAt ?? (terminal ? now : null),
-          next_check_at_ms: nextCheck,
           ...(watcher ? { checked_at_ms: watcher.checkedAtMs } : {}),
           ...(state.status === 'in_progress' && prevStatus !== 'in_progress' ? { steps_changed_at: null, steps_signature: null, steps_checked_at_ms: null } : {}),
         })

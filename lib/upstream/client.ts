@@ -124,12 +124,12 @@ export async function upstreamFetch(
       if (options.fetch) {
         const response = await doFetch(url, init);
         const body = await readResponseCapped(response, maxBytes, host, attempt);
-        noteUpstreamDate(response.headers.get('date'));
+        noteUpstreamDate(connection.id, response.headers.get('date'));
         result = { status: response.status, headers: response.headers, body, attempts: attempt, upstreamRequestId: response.headers.get('x-request-id'), requestId };
       } else {
         // The server's own path: node:http with keep-alive (see http-transport.ts).
         const raw = await requestBuffered(url, { method: request.method, headers: init.headers as Record<string, string>, body: request.body, signal: current.signal }, maxBytes);
-        noteUpstreamDate(raw.headers.get('date'));
+        noteUpstreamDate(connection.id, raw.headers.get('date'));
         if (raw.body === null) throw oversized(host, raw.status, maxBytes, attempt);
         result = { status: raw.status, headers: raw.headers, body: raw.body, attempts: attempt, upstreamRequestId: raw.headers.get('x-request-id'), requestId };
       }

@@ -34,11 +34,3 @@ export async function startWatcher(connection: Connection): Promise<Watcher | nu
   await watcher.start();
   return watcher;
 }
-
-export async function stopWatcher(): Promise<void> {
-  const running = holder.runboardWatcher;
-  holder.runboardWatcher = undefined;
-  if (running) eventBus().hintHandler = null;
-  running?.announcer.stop();
-  await running?.watcher.stop();
-}

@@ -11,7 +11,7 @@ import { eventBus, type ChangedRun, type WatcherStateName } from './events';
 import { BASE_INTERVAL_MS, nextCheckAtMs } from './schedule';
 import { DEFAULT_STUCK_RULES, type StuckRules } from './stuck-rules';
 import { cachedRead, isUnsupported, readUpstream, type ReadOutcome, type WatchRead } from './upstream-read';
-import { setUpstreamOffset, upstreamNow, upstreamOffsetMs } from './upstream-clock';
+import { setUpstreamOffset, upstreamNow, upstreamOffsetMs } from '@/lib/upstream/clock';
 
 // The watcher: one per server process and connection. It keeps every active run in the index fresh by reading it
 // from the upstream within the budget (lib/watch/budget.ts), new runs and runs nearest a deadline first

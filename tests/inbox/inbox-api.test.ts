@@ -12,7 +12,7 @@ import { DELETE as unwatchDELETE, PUT as watchPUT } from '@/app/api/threads/[thr
 import { applyRunObjects as applyRuns } from '@/lib/store/index-runs';
 import { eventBus } from '@/lib/watch/events';
 import { DEFAULT_STUCK_RULES } from '@/lib/watch/stuck-rules';
-import { setUpstreamOffset } from '@/lib/watch/upstream-clock';
+import { setUpstreamOffset } from '@/lib/upstream/clock';
 import { forEachEngine } from '@/tests/support/engines';
 import { ORIGIN, restoreEnv, setEnv } from '../proxy/support/harness';
 import { testIdentity } from '../proxy/support/identity';

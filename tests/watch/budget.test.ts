@@ -3,12 +3,12 @@ import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { applyRunObjects } from '@/lib/store/index-runs';
 import { computeInbox } from '@/lib/server/inbox/compute';
 import { loadStuckRules } from '@/lib/server/inbox/rules';
-import { setUpstreamOffset, upstreamNow } from '@/lib/watch/upstream-clock';
+import { setUpstreamOffset, upstreamNow } from '@/lib/upstream/clock';
 import { loadWatcherState } from '@/lib/store/watcher-state';
 import { forEachEngine, type Engine } from '@/tests/support/engines';
 import { restoreEnv, setEnv } from '../proxy/support/harness';
 import type { EmulatorHandle } from '../proxy/support/emulator';
-import { newWatcher, startWatchEmulator, watcherRequests, withFreshStore, type Logged } from './support';
+import { groupKiller, newWatcher, startWatchEmulator, watcherRequests, withFreshStore, type Logged } from './support';
 
 // The watcher's budget, on the emulator's request log (real time; the emulator's clock is frozen and moved by hand):
 // - 500 active runs, 2 req/s: at most 2 watcher requests in every second over 60 s, the near-deadline runs first,
@@ -128,13 +128,7 @@ forEachEngine('restart', (getStore, engine: Engine) => {
       // Its own process group: tsx runs the script in a child of its own, and the kill must reach both.
       detached: true,
     });
-    const killChild = () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
+    const killChild = groupKiller(child);
     onTestFinished(killChild);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));

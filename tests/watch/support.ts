@@ -6,7 +6,7 @@ import { Watcher } from '@/lib/watch/watcher';
 import { createTestDatabase, pointStoreAt, type Engine } from '@/tests/support/engines';
 import type { Store } from '@/lib/store/db';
 import { restoreEnv, setEnv } from '../proxy/support/harness';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { emulatorHandle, startTestEmulator, type EmulatorHandle } from '../proxy/support/emulator';
 
@@ -40,6 +40,17 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
   }
 }
 
+/** Kills a child spawned `detached` with everything it started (tsx runs the script in a child of its own). */
+export function groupKiller(child: ChildProcess): () => void {
+  return () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -63,13 +74,7 @@ export async function startEmulatorProcess(): Promise<EmulatorHandle> {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const kill = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
+  const kill = groupKiller(child);
   process.once('exit', kill);
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += String(d)));

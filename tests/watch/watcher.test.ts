@@ -4,7 +4,7 @@ import { registerThreads, setWatch } from '@/lib/store/index-threads';
 import { listRecentThreads } from '@/lib/store/threads-seen';
 import { proxyCaches } from '@/lib/server/proxy/buffered';
 import { eventBus, type WatcherState } from '@/lib/watch/events';
-import { upstreamNow } from '@/lib/watch/upstream-clock';
+import { upstreamNow } from '@/lib/upstream/clock';
 import type { Watcher } from '@/lib/watch/watcher';
 import { forEachEngine } from '@/tests/support/engines';
 import { callProxy, restoreEnv, setEnv } from '../proxy/support/harness';

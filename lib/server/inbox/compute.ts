@@ -2,7 +2,7 @@ import 'server-only';
 import { claimsFor, inboxCandidates, lastNotesFor, type ClaimRow, type NoteRow } from '@/lib/store/inbox';
 import type { Db } from '@/lib/store/threads-seen';
 import { evaluateStuck, type ReasonCode, type StuckRules } from '@/lib/watch/stuck-rules';
-import { upstreamNow } from '@/lib/watch/upstream-clock';
+import { upstreamNow } from '@/lib/upstream/clock';
 
 // The inbox, computed from the index: every candidate run (active, or ended badly within the window) judged by the
 // stuck rules at the upstream's "now", longest-stuck first, with its claim and last note.

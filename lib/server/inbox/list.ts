@@ -1,7 +1,7 @@
 import 'server-only';
 import { REASON_CODES } from '@/lib/watch/stuck-rules';
 import { eventBus } from '@/lib/watch/events';
-import { upstreamNow, upstreamOffsetMs } from '@/lib/watch/upstream-clock';
+import { upstreamNow, upstreamOffsetMs } from '@/lib/upstream/clock';
 import { isKnownRunStatus } from '@/lib/contract/kinds';
 import type { Caller } from '../access';
 import { errorResponse, NO_STORE } from '../api-error';

@@ -3,7 +3,6 @@ import type { Endpoint } from '@/lib/contract';
 import { upstreamFetch, type UpstreamCallOptions, type UpstreamRequest } from '@/lib/upstream/client';
 import { connectionHost, type Connection } from '@/lib/upstream/connection';
 import { tryParseJson } from '@/lib/upstream/json';
-import { noteUpstreamDate } from '@/lib/watch/upstream-clock';
 import { errorResponse } from '../api-error';
 import { PollCache } from '../poll-cache';
 import { redactString } from '../redact';
@@ -53,7 +52,6 @@ export function invalidateThread(connection: Connection, threadId: string): void
 
 async function fetchBuffered(connection: Connection, request: UpstreamRequest, options?: UpstreamCallOptions): Promise<BufferedAnswer> {
   const answer = await upstreamFetch(connection, request, options);
-  noteUpstreamDate(connection.id, answer.headers.get('date'));
   return {
     status: answer.status,
     headers: answer.headers,

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { threadClaimsQueryOptions } from '@/lib/queries/claims';
+import { runHref } from '@/lib/view/thread-search';
 import { ClaimControl } from './claim-control';
 import { TeamCard } from './team-card';
 
@@ -20,7 +21,7 @@ export function ThreadTeamPanel({ threadId }: { threadId: string }) {
           <ul className="flex flex-col gap-2" aria-label="Claimed runs" data-testid="thread-claims">
             {data.map((claim) => (
               <li key={claim.run_id} className="flex flex-col gap-1 text-sm">
-                <Link href={`/threads/${threadId}/runs/${claim.run_id}`} className="font-mono text-xs text-accent hover:underline">
+                <Link href={runHref(threadId, claim.run_id)} className="font-mono text-xs text-accent hover:underline">
                   {claim.run_id}
                 </Link>
                 <ClaimControl runId={claim.run_id} threadId={threadId} claim={claim} />

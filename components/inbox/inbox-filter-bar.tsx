@@ -7,6 +7,41 @@ import { Field, Input, Select } from '@/components/ui/field';
 
 const CLAIM_LABEL = { unclaimed: 'Unclaimed', claimed: 'Claimed', mine: 'Claimed by me' } as const;
 
+type SelectFilter = 'reason' | 'status' | 'claim';
+
+/** One of the filters picked from a list; choosing applies it at once. */
+function FilterSelect<T extends string>({
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+  optionLabel,
+  onChange,
+}: {
+  name: SelectFilter;
+  label: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: readonly T[];
+  optionLabel: (option: T) => string;
+  onChange: (name: SelectFilter, value: string) => void;
+}) {
+  const id = `inbox-${name}`;
+  return (
+    <Field id={id} label={label}>
+      <Select id={id} value={value ?? ''} onChange={(e) => onChange(name, e.target.value)} data-testid={`inbox-filter-${name}`}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 /** The inbox's filters: each change is a new URL (shareable; back button), starting again at the first page. */
 export function InboxFilterBar({ filters }: { filters: InboxFilters }) {
   const router = useRouter();
@@ -23,36 +58,9 @@ export function InboxFilterBar({ filters }: { filters: InboxFilters }) {
         router.push(inboxHref(next), { scroll: false });
       }}
     >
-      <Field id="inbox-reason" label="Reason">
-        <Select id="inbox-reason" value={filters.reason ?? ''} onChange={(e) => go('reason', e.target.value)} data-testid="inbox-filter-reason">
-          <option value="">Any reason</option>
-          {REASON_CODES.map((code) => (
-            <option key={code} value={code}>
-              {REASON_LABEL[code]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field id="inbox-status" label="Status">
-        <Select id="inbox-status" value={filters.status ?? ''} onChange={(e) => go('status', e.target.value)} data-testid="inbox-filter-status">
-          <option value="">Any status</option>
-          {INBOX_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status.replace('_', ' ')}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field id="inbox-claim" label="Claimed">
-        <Select id="inbox-claim" value={filters.claim ?? ''} onChange={(e) => go('claim', e.target.value)} data-testid="inbox-filter-claim">
-          <option value="">Anyone or no one</option>
-          {CLAIM_FILTERS.map((claim) => (
-            <option key={claim} value={claim}>
-              {CLAIM_LABEL[claim]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <FilterSelect name="reason" label="Reason" value={filters.reason} anyLabel="Any reason" options={REASON_CODES} optionLabel={(code) => REASON_LABEL[code]} onChange={go} />
+      <FilterSelect name="status" label="Status" value={filters.status} anyLabel="Any status" options={INBOX_STATUSES} optionLabel={(status) => status.replace('_', ' ')} onChange={go} />
+      <FilterSelect name="claim" label="Claimed" value={filters.claim} anyLabel="Anyone or no one" options={CLAIM_FILTERS} optionLabel={(claim) => CLAIM_LABEL[claim]} onChange={go} />
       <Field id="inbox-assistant" label="Assistant id">
         <Input id="inbox-assistant" name="assistant_id" defaultValue={filters.assistant_id ?? ''} placeholder="asst_…" autoComplete="off" />
       </Field>

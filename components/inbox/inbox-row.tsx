@@ -5,6 +5,7 @@ import type { InboxItem } from '@/lib/queries/inbox';
 import { REASON_LABEL, type ReasonCode } from '@/lib/view/inbox-filters';
 import { formatRelative, formatTimeTooltip, formatUtc, toIso } from '@/lib/view/format-time';
 import { countdown, timeInState } from '@/lib/view/inbox-time';
+import { runHref } from '@/lib/view/thread-search';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
@@ -12,8 +13,6 @@ import { cn } from '@/components/ui/cn';
 import { ClaimControl, ClaimHolder } from './claim-control';
 
 const COUNTDOWN_TONE: Record<string, Tone> = { expired: 'danger', urgent: 'danger', soon: 'warning', calm: 'neutral' };
-
-export const runHref = (item: Pick<InboxItem, 'thread_id' | 'run_id'>) => `/threads/${item.thread_id}/runs/${item.run_id}`;
 
 /** One stuck run: what, why, for how long, whose, and the last word on it. `now` is on the upstream's clock (ms). */
 export function InboxRow({ item, now, selected, onSelect }: { item: InboxItem; now: number | null; selected: boolean; onSelect: () => void }) {
@@ -40,7 +39,7 @@ export function InboxRow({ item, now, selected, onSelect }: { item: InboxItem; n
         </div>
       </td>
       <td className="px-3 py-2 max-md:py-1 md:max-w-md">
-        <Link href={runHref(item)} className="font-medium break-words text-accent hover:underline" data-testid="inbox-run-link">
+        <Link href={runHref(item.thread_id, item.run_id)} className="font-medium break-words text-accent hover:underline" data-testid="inbox-run-link">
           {item.thread_title ?? <span className="font-mono text-sm">{item.thread_id}</span>}
         </Link>
         <p className="text-sm break-words" data-testid="inbox-reason">

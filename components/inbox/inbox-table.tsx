@@ -7,8 +7,9 @@ import type { InboxItem } from '@/lib/queries/inbox';
 import { useViewer } from '@/lib/queries/viewer';
 import { inboxKeyAction, reselect } from '@/lib/view/inbox-keyboard';
 import { can } from '@/lib/view/roles';
+import { runHref } from '@/lib/view/thread-search';
 import { useSecondClock } from '@/components/runs/use-second-clock';
-import { InboxRow, runHref } from './inbox-row';
+import { InboxRow } from './inbox-row';
 
 /**
  * The stuck runs, longest-stuck first (the server's order). Keyboard: j/k (or ↑/↓ on a row) move, Enter opens the
@@ -39,7 +40,7 @@ export function InboxTable({ items }: { items: InboxItem[] }) {
       body.current?.querySelectorAll<HTMLTableRowElement>('tr')[action.index]?.focus();
     } else if (action.kind === 'open') {
       event.preventDefault();
-      router.push(runHref(item));
+      router.push(runHref(item.thread_id, item.run_id));
     } else if (action.kind === 'claim' && canClaim && !item.claim) {
       event.preventDefault();
       claim.mutate({ runId: item.run_id, threadId: item.thread_id });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { inboxQueryOptions, type WatcherState } from '@/lib/queries/inbox';
+import { INBOX_FALLBACK_REFETCH_MS, inboxQueryOptions, type WatcherState } from '@/lib/queries/inbox';
 import { useInboxStream } from '@/lib/queries/inbox-events';
 import { inboxHref, isFiltered, type InboxFilters } from '@/lib/view/inbox-filters';
 import { PageHeader } from '@/components/layout/page-header';
@@ -38,18 +38,11 @@ function WatcherLine({ watcher }: { watcher: WatcherState | null | undefined }) 
   );
 }
 
-/**
- * The stream pushes every change to what this line shows (state, back-off, budget, runs watched) and says hello with
- * the current one on each (re)connect, so its value is the freshest; the list answer's stands in until it connects.
- */
-function freshestWatcher(pushed: WatcherState | null, listed: WatcherState | undefined): WatcherState | null {
-  return pushed ?? listed ?? null;
-}
-
 /** /inbox: stuck and ended-badly runs across every indexed thread, live by server push, filters in the URL. */
 export function InboxView({ filters }: { filters: InboxFilters }) {
-  const q = useQuery(inboxQueryOptions(filters));
   const stream = useInboxStream();
+  // While the stream is live it says when to refetch; the timer only covers a stream that cannot connect.
+  const q = useQuery({ ...inboxQueryOptions(filters), refetchInterval: stream.status === 'live' ? false : INBOX_FALLBACK_REFETCH_MS });
   const items = q.data?.data ?? [];
   const counts = stream.counts ?? q.data?.counts;
   const filtered = isFiltered(filters);
@@ -64,7 +57,9 @@ export function InboxView({ filters }: { filters: InboxFilters }) {
             <span data-testid="inbox-counts">
               {counts ? `${counts.stuck} stuck, ${counts.unclaimed} unclaimed.` : 'Runs that need someone, longest stuck first.'}
             </span>
-            <WatcherLine watcher={freshestWatcher(stream.watcher, q.data?.watcher)} />
+            {/* The stream pushes every change to this line and says hello with the current one on each (re)connect;
+                the list answer's stands in until then. */}
+            <WatcherLine watcher={stream.watcher ?? q.data?.watcher} />
           </span>
         }
         actions={<StreamStatus status={stream.status} />}

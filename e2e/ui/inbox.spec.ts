@@ -93,6 +93,33 @@ test.describe('stuck-run inbox', () => {
     await api.dispose();
   });
 
+  test('one event stream per tab: the header count and the inbox page share it across a client navigation', async ({ page }) => {
+    // Count the tab's EventSources from the first script on: the header opens one on the home page, and the inbox
+    // page (reached by the header's link, no reload) must use that one, not open a second.
+    await page.addInitScript(() => {
+      const Native = window.EventSource;
+      const opened: string[] = [];
+      (window as unknown as { openedStreams: string[] }).openedStreams = opened;
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          opened.push(new URL(url, location.href).pathname);
+        }
+      };
+    });
+    const opened = () => page.evaluate(() => (window as unknown as { openedStreams: string[] }).openedStreams);
+    await page.goto('/');
+    await expect(page.getByTestId('header-unclaimed-count')).toBeVisible({ timeout: 15_000 });
+    await expect.poll(opened).toEqual(['/api/inbox/events']);
+
+    await page.getByTestId('header-inbox-link').click();
+    await expect(page).toHaveURL(/\/inbox$/);
+    const inbox = new InboxPage(page);
+    await inbox.expectLive();
+    await expect(page.getByTestId('header-unclaimed-count')).toBeVisible();
+    expect(await opened()).toEqual(['/api/inbox/events']);
+  });
+
   test('filters live in the URL; the empty state; reconnecting; accessible in both themes and at 390 px', async ({ page, emulator, playwright, baseURL }, testInfo) => {
     test.slow();
     const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
@@ -124,7 +151,6 @@ test.describe('stuck-run inbox', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 860 });
 
-    // The stream drops: the page says it is reconnecting (and keeps its rows), then comes back.
     // The stream cannot connect (reloaded with the event stream refused): the rows come with the page's HTML and
     // the page says it is reconnecting; once the stream is allowed again it is live without a reload.
     await page.route('**/api/inbox/events', (route) => route.abort());

@@ -14,15 +14,16 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export type Note = z.infer<typeof NoteSchema>;
 
 export const INBOX_PAGE_SIZE = 50;
+/** How often a page refetches on its own while the inbox stream is not live (the stream's events say when otherwise). */
+export const INBOX_FALLBACK_REFETCH_MS = 60_000;
 
 export function inboxQueryOptions(filters: InboxFilters, transport?: ApiTransport) {
   const { cursor, ...rest } = filters;
   return queryOptions({
     queryKey: queryKeys.inboxList({ ...rest, cursor }),
     queryFn: ({ signal }) => apiFetch('/api/inbox', { schema: contractSchema('InboxPage'), query: { ...rest, cursor, limit: INBOX_PAGE_SIZE }, signal, transport }),
-    // The server pushes every change (useInboxEvents invalidates); this only covers a stream that cannot connect.
+    // The server pushes every change (the inbox stream invalidates); the page adds a timer while it is not live.
     staleTime: 15_000,
-    refetchInterval: 60_000,
     placeholderData: (previous) => previous,
   });
 }
@@ -32,6 +33,6 @@ export function inboxCountQueryOptions(transport?: ApiTransport) {
     queryKey: queryKeys.inboxCount(),
     queryFn: ({ signal }) => apiFetch('/api/inbox/count', { schema: contractSchema('InboxCounts'), signal, transport }),
     staleTime: 15_000,
-    refetchInterval: 60_000,
+    refetchInterval: INBOX_FALLBACK_REFETCH_MS,
   });
 }

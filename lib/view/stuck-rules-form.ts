@@ -7,8 +7,6 @@ export { DEFAULT_STUCK_RULES };
 
 export type StuckRuleKey = keyof StuckRules;
 
-export type StuckRuleValues = StuckRules;
-
 type Unit = 'min' | 'h';
 const UNIT_SECONDS: Record<Unit, number> = { min: 60, h: 3_600 };
 
@@ -29,7 +27,7 @@ function trimNumber(n: number): string {
 }
 
 /** Seconds → the text shown in each field (in that field's unit). */
-export function rulesToDraft(rules: StuckRuleValues): StuckRuleDraft {
+export function rulesToDraft(rules: StuckRules): StuckRuleDraft {
   const out = {} as StuckRuleDraft;
   for (const f of STUCK_RULE_FIELDS) out[f.key] = trimNumber(rules[f.key] / UNIT_SECONDS[f.unit]);
   return out;
@@ -41,14 +39,14 @@ function describe(seconds: number, unit: Unit): string {
 }
 
 /** The draft → whole seconds, or an inline message per field that cannot be saved. */
-export function draftToRules(draft: StuckRuleDraft): { ok: true; rules: StuckRuleValues } | { ok: false; errors: Partial<Record<StuckRuleKey, string>> } {
-  const rules = {} as StuckRuleValues;
+export function draftToRules(draft: StuckRuleDraft): { ok: true; rules: StuckRules } | { ok: false; errors: Partial<Record<StuckRuleKey, string>> } {
+  const rules = {} as StuckRules;
   const errors: Partial<Record<StuckRuleKey, string>> = {};
   for (const f of STUCK_RULE_FIELDS) {
     const text = draft[f.key]?.trim() ?? '';
     const value = Number(text);
     if (text === '' || !Number.isFinite(value)) {
-      errors[f.key] = `Enter a number of ${f.unit === 'min' ? 'minutes' : 'hours'}.`;
+      errors[f.key] = `Enter a number of ${unitLabel(f.unit)}.`;
       continue;
     }
     const seconds = Math.round(value * UNIT_SECONDS[f.unit]);
@@ -62,8 +60,4 @@ export function draftToRules(draft: StuckRuleDraft): { ok: true; rules: StuckRul
 
 export function unitLabel(unit: Unit): string {
   return unit === 'min' ? 'minutes' : 'hours';
-}
-
-export function fieldUnit(key: StuckRuleKey): Unit {
-  return STUCK_RULE_FIELDS.find((f) => f.key === key)!.unit;
 }

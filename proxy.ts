@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
+import { errorResponse } from '@/lib/server/api-error';
 import { hostPolicy, isAllowedHost, isCrossSiteWrite, requestedHost } from '@/lib/server/host-check';
 
 // Runs before every request (Next 16's proxy, formerly middleware). Cheap checks only, no database: the Host name
@@ -8,19 +9,15 @@ import { hostPolicy, isAllowedHost, isCrossSiteWrite, requestedHost } from '@/li
 
 const PUBLIC_PAGES = ['/sign-in', '/setup', '/invite'];
 
-function envelope(status: number, message: string, code: string): Response {
-  return Response.json({ error: { message, type: 'invalid_request_error', param: null, code } }, { status, headers: { 'cache-control': 'no-store' } });
-}
-
 export function proxy(request: NextRequest): Response | undefined {
   const policy = hostPolicy();
   const host = requestedHost(request.headers, policy);
   if (!isAllowedHost(host, policy)) {
     const allowed = [policy.publicHost, 'localhost', '127.0.0.1', '[::1]'].filter(Boolean).join(', ');
-    return envelope(421, `Runboard does not answer for the host '${(host ?? '').slice(0, 100)}'. It answers for: ${allowed} (set RUNBOARD_PUBLIC_URL to serve another name).`, 'misdirected_request');
+    return errorResponse(421, `Runboard does not answer for the host '${(host ?? '').slice(0, 100)}'. It answers for: ${allowed} (set RUNBOARD_PUBLIC_URL to serve another name).`, { code: 'misdirected_request' });
   }
   if (isCrossSiteWrite(request.method, request.headers, host)) {
-    return envelope(403, 'Cross-site requests may not change anything in Runboard.', 'cross_site_request');
+    return errorResponse(403, 'Cross-site requests may not change anything in Runboard.', { code: 'cross_site_request' });
   }
   const { pathname, search } = request.nextUrl;
   const isPage = !pathname.startsWith('/api/') && !pathname.startsWith('/_next/') && !/\.[a-z0-9]+$/i.test(pathname);

@@ -1,12 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConfigError, intInRange } from '@/lib/upstream/config';
+import { blankToUndefined as blank, ConfigError, describeEnvIssues, intInRange } from '@/lib/upstream/config';
 
 // Sign-in settings from the environment, validated like the upstream ones: every problem names the variable and
 // says what is expected; secret values (RUNBOARD_SECRET, RUNBOARD_ADMIN_PASSWORD, DATABASE_URL) are never echoed.
-
-const SECRET_VARS = new Set(['RUNBOARD_SECRET', 'RUNBOARD_ADMIN_PASSWORD', 'DATABASE_URL']);
-const blank = (value: unknown) => (typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value);
 
 const publicUrl = z.preprocess(
   blank,
@@ -61,13 +58,7 @@ export type AuthEnv = {
 /** All sign-in settings, validated; throws ConfigError listing every bad variable. */
 export function parseAuthEnv(env: Record<string, string | undefined> = process.env): AuthEnv {
   const parsed = AuthEnvSchema.safeParse(env);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? 'environment');
-        const raw = env[name];
-        return `${name} ${issue.message}${raw === undefined || SECRET_VARS.has(name) ? '' : ` (got ${JSON.stringify(raw.slice(0, 80))})`}`;
-      });
+  const problems = parsed.success ? [] : describeEnvIssues(parsed.error, env);
   const data = parsed.success ? parsed.data : undefined;
   if (blank(env.DATABASE_URL) !== undefined && blank(env.RUNBOARD_SECRET) === undefined) {
     problems.push('RUNBOARD_SECRET is required with DATABASE_URL (every instance must share it; e.g. `openssl rand -base64 32`)');

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConfigError } from '@/lib/upstream/config';
+import { blankToUndefined as blank, ConfigError, describeEnvIssues } from '@/lib/upstream/config';
 import { ROLE_VALUES as ROLES } from '@/lib/contract/people';
 import type { Role } from '@/lib/view/roles';
 
@@ -24,8 +24,6 @@ export type OidcConfig = {
   /** Claim value → role; the highest role among the values the user has wins. */
   roleMap: Array<{ value: string; role: Role }>;
 };
-
-const blank = (value: unknown) => (typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value);
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -102,14 +100,7 @@ export function parseRoleMap(raw: string): Array<{ value: string; role: Role }> 
 /** The SSO settings, or null when RUNBOARD_OIDC_ISSUER is unset; throws ConfigError listing every problem. */
 export function parseOidcConfig(env: Record<string, string | undefined> = process.env): OidcConfig | null {
   const parsed = OidcEnv.safeParse(env);
-  const problems: string[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0]);
-        const raw = blank(env[name]);
-        const shown = typeof raw === 'string' && name !== 'RUNBOARD_OIDC_CLIENT_SECRET' ? ` (got ${JSON.stringify(raw.slice(0, 80))})` : '';
-        return `${name} ${issue.message}${shown}`;
-      });
+  const problems = parsed.success ? [] : describeEnvIssues(parsed.error, env);
   const has = (name: string) => blank(env[name]) !== undefined;
   const issuerSet = has('RUNBOARD_OIDC_ISSUER');
   if (issuerSet) {

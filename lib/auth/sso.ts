@@ -10,11 +10,6 @@ import { decideSsoUser } from './sso-rules';
 
 export const SSO_PROVIDER_ID = 'sso';
 
-/** Where the provider sends people back; register it at the provider. */
-export function ssoCallbackPath(): string {
-  return `/api/auth/callback/${SSO_PROVIDER_ID}`;
-}
-
 /** The SSO settings (validated; throws ConfigError), or null when SSO is off. */
 export function ssoConfig(env: Record<string, string | undefined> = process.env): OidcConfig | null {
   return parseOidcConfig(env);

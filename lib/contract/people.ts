@@ -91,14 +91,9 @@ export type SessionSummary = z.infer<typeof SessionSummary>;
 export const SessionList = z.object({ data: z.array(SessionSummary) });
 export type SessionList = z.infer<typeof SessionList>;
 
-export const Profile = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: RoleValue,
-  sso: z.boolean(),
+/** The signed-in person's own view of themselves: their summary's identity fields, and whether they have a password. */
+export const Profile = PersonSummary.pick({ id: true, name: true, email: true, role: true, sso: true, must_change_password: true }).extend({
   has_password: z.boolean(),
-  must_change_password: z.boolean(),
 });
 export type Profile = z.infer<typeof Profile>;
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { ID_PATTERN } from '@/lib/contract/kinds';
 import { getStore } from '@/lib/store/db';
 import { decodeCursor, encodeCursor, iterateAuditRecords, listAuditRecords, type AuditFilter } from '@/lib/store/audit-log';
 import { authorize, resolveCaller, type Caller } from './access';
@@ -103,8 +104,6 @@ export async function handleAuditExport(request: Request): Promise<Response> {
   }
 }
 
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
-
 /** What was done to one run (run_id) or thread (thread_id): mutations only, newest first, for everyone who may read it. */
 export async function handleAuditHistory(request: Request): Promise<Response> {
   try {
@@ -114,8 +113,8 @@ export async function handleAuditHistory(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams;
     const threadId = params.get('thread_id') ?? '';
     const runId = params.get('run_id');
-    if (!ID.test(threadId)) return errorResponse(400, "Invalid 'thread_id': expected a thread id.", { param: 'thread_id' });
-    if (runId !== null && !ID.test(runId)) return errorResponse(400, "Invalid 'run_id': expected a run id.", { param: 'run_id' });
+    if (!ID_PATTERN.test(threadId)) return errorResponse(400, "Invalid 'thread_id': expected a thread id.", { param: 'thread_id' });
+    if (runId !== null && !ID_PATTERN.test(runId)) return errorResponse(400, "Invalid 'run_id': expected a run id.", { param: 'run_id' });
     const cursor = params.get('cursor');
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && !after) return errorResponse(400, "Invalid 'cursor': use the next_cursor of a previous page.", { param: 'cursor' });

@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
+import { ID_PATTERN as ID } from '@/lib/contract/kinds';
 import { decodeCursor, type AuditCursor, type AuditFilter } from '@/lib/store/audit-log';
 
 // Query parameters of GET /api/audit and /api/audit/export: the same filters for the page and its export.
 // Times are unix milliseconds or ISO 8601 with a time zone (the page converts the viewer's local time).
 
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
 const ACTION = /^[a-z_]+\.[a-z_]+$/;
 
 const instant = z

@@ -4,6 +4,7 @@ import { describeStore, getStore, storeOptionsFromEnv } from '@/lib/store/db';
 import { applyAuditRetention } from '@/lib/store/audit-log';
 import type { AuditLogTable } from '@/lib/store/schema';
 import type { Caller } from './access';
+import { getServerEnv } from './env';
 import { log } from './log';
 
 // The single place that records what people did: every mutation through the proxy and every security event
@@ -39,8 +40,6 @@ export type SecurityAction =
   | 'index.threads_registered';
 export type AuditAction = MutationAction | SecurityAction;
 
-export const MUTATION_ACTIONS: readonly MutationAction[] = ['run.create', 'thread_and_run.create', 'run.submit_tool_outputs', 'run.cancel', 'run.modify'];
-
 export class AuditUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -50,7 +49,6 @@ export class AuditUnavailableError extends Error {
 
 export const MAX_REASON_LENGTH = 500;
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
-const DEFAULT_RETENTION_DAYS = 365;
 
 function actorColumns(actor: Caller | null) {
   if (!actor) return { actor_kind: null, actor_id: null, actor_name: null, actor_email: null, actor_role: null, actor_token_id: null };
@@ -67,13 +65,6 @@ function actorColumns(actor: Caller | null) {
 const json = (value: Record<string, unknown> | undefined | null) => (value && Object.keys(value).length > 0 ? JSON.stringify(value) : null);
 const clip = (value: string | null | undefined, max: number) => (value ? value.slice(0, max) : null);
 
-/** Retention in days from RUNBOARD_AUDIT_RETENTION_DAYS (validated at start by lib/server/env.ts). */
-export function auditRetentionDays(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.RUNBOARD_AUDIT_RETENTION_DAYS?.trim();
-  const days = raw ? Number(raw) : DEFAULT_RETENTION_DAYS;
-  return Number.isInteger(days) && days >= 1 ? days : DEFAULT_RETENTION_DAYS;
-}
-
 const retention = globalThis as typeof globalThis & { runboardAuditRetentionAt?: number };
 
 /** At most once an hour per process, in the background: drop records older than the retention period. */
@@ -82,9 +73,10 @@ function maybeApplyRetention(): void {
   if (retention.runboardAuditRetentionAt && now - retention.runboardAuditRetentionAt < RETENTION_EVERY_MS) return;
   retention.runboardAuditRetentionAt = now;
   void getStore()
-    .then(({ db }) => applyAuditRetention(db, now, auditRetentionDays()))
-    .then((deleted) => {
-      if (deleted > 0) log('info', 'audit.retention', { deleted, retentionDays: auditRetentionDays() });
+    .then(async ({ db }) => {
+      const retentionDays = getServerEnv().RUNBOARD_AUDIT_RETENTION_DAYS;
+      const deleted = await applyAuditRetention(db, now, retentionDays);
+      if (deleted > 0) log('info', 'audit.retention', { deleted, retentionDays });
     })
     .catch((error: unknown) => log('warn', 'audit.retention_failed', { error }));
 }

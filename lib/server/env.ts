@@ -1,24 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConfigError, describeEnvIssues, parseUpstreamEnv, type UpstreamEnv } from '@/lib/upstream/config';
+import { blankToUndefined as blank, ConfigError, describeEnvIssues, intInRange as int, parseUpstreamEnv, type UpstreamEnv } from '@/lib/upstream/config';
 
 // Server-side settings beyond the upstream connection: proxy limits, the poll micro-cache and the embedded
 // emulator. Parsed once per process (and re-parsed when tests change process.env, see resetServerEnv).
-
-const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
-const int = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    blank,
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
-      .transform(Number)
-      .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
-      .optional()
-      .transform((v) => v ?? fallback),
-  );
 
 const ServerEnv = z.object({
   RUNBOARD_PROXY_MAX_BODY_BYTES: int(1_024, 50 * 1024 * 1024, 2 * 1024 * 1024),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostPolicy, isAllowedHost, isCrossSiteWrite, requestedHost } from './host-check';
+import { crossSiteRefusal, hostPolicy, isAllowedHost, isCrossSiteWrite, requestedHost } from './host-check';
 
 const h = (headers: Record<string, string>) => new Headers(headers);
 
@@ -47,5 +47,18 @@ describe('cross-site writes', () => {
     expect(isCrossSiteWrite('POST', h({ origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' }), 'localhost:3000')).toBe(false);
     expect(isCrossSiteWrite('POST', h({}), 'localhost:3000')).toBe(false);
     expect(isCrossSiteWrite('GET', h({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }), 'localhost:3000')).toBe(false);
+  });
+});
+
+describe('crossSiteRefusal (the proxy and the people routes)', () => {
+  const refusal = (headers: Record<string, string>) => crossSiteRefusal(new Headers(headers), 'runs through Runboard');
+  it('lets same-site browsers and non-browser clients through, names the foreign origin otherwise', () => {
+    expect(refusal({})).toBeNull();
+    expect(refusal({ host: 'localhost:3000', origin: 'http://localhost:3000' })).toBeNull();
+    expect(refusal({ host: 'runboard.internal', 'x-forwarded-host': 'runboard.example.com', origin: 'https://runboard.example.com' })).toBeNull();
+    expect(refusal({ host: 'localhost:3000', origin: 'https://evil.example' })).toBe('Requests from evil.example may not change runs through Runboard.');
+    expect(refusal({ origin: 'https://evil.example' })).toBe('Requests from evil.example may not change runs through Runboard.');
+    expect(refusal({ host: 'localhost:3000', origin: 'null' })).toBe('The Origin header is not a valid origin.');
+    expect(refusal({ host: 'localhost:3000', 'sec-fetch-site': 'cross-site' })).toBe('Cross-site requests may not change runs through Runboard.');
   });
 });

@@ -53,3 +53,23 @@ export function isCrossSiteWrite(method: string, headers: Headers, host: string 
     return true;
   }
 }
+
+/**
+ * Why a browser's request comes from another site (Sec-Fetch-Site says so, or its Origin names another host than the
+ * one it was sent to), or null. `what` ends the message: "Requests from evil.example may not change <what>." The
+ * proxy and the people routes ask this for their changes on top of isCrossSiteWrite, as their handlers also run
+ * without proxy.ts in front (tests call them directly). Non-browser clients (SDK, curl) send neither header.
+ */
+export function crossSiteRefusal(headers: Headers, what: string): string | null {
+  if (headers.get('sec-fetch-site') === 'cross-site') return `Cross-site requests may not change ${what}.`;
+  const origin = headers.get('origin');
+  if (origin === null) return null;
+  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return 'The Origin header is not a valid origin.';
+  }
+  return host && originHost === host ? null : `Requests from ${originHost} may not change ${what}.`;
+}

@@ -5,9 +5,12 @@ import { z } from 'zod';
 // Empty strings count as unset (a blank line in .env must not turn into a bad URL). Every failure message names
 // the variable and says what is expected; secret values are never echoed back.
 
-const SECRET_VARS = new Set(['OPENAI_API_KEY', 'EMULATOR_API_KEY', 'DATABASE_URL']);
+// Every settings parser (this one, lib/server/env.ts, lib/auth/env.ts, lib/auth/oidc-config.ts) reports through
+// describeEnvIssues, so a secret is never echoed whichever parser finds it wrong.
+const SECRET_VARS = new Set(['OPENAI_API_KEY', 'EMULATOR_API_KEY', 'DATABASE_URL', 'RUNBOARD_SECRET', 'RUNBOARD_ADMIN_PASSWORD', 'RUNBOARD_OIDC_CLIENT_SECRET']);
 
-const blankToUndefined = (value: unknown) =>
+/** Blank (empty or spaces only) → undefined; any other string is trimmed. The first step of every env variable. */
+export const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;
 
 const optionalText = (maxLength: number) =>

@@ -1,7 +1,8 @@
 // `token create` against the server's database: find the user by email, apply the token rules, record the event.
 import { getAuthPair } from '@/lib/auth/runtime';
-import { createPersonalToken, revokeToken, TokenRuleError } from '@/lib/auth/tokens';
-import { AuditUnavailableError, recordSecurityEvent } from '@/lib/server/audit';
+import { TokenRuleError } from '@/lib/auth/tokens';
+import { AuditUnavailableError } from '@/lib/server/audit';
+import { createRecordedToken } from '@/lib/server/people/recorded-token';
 import type { CliCommand } from './args';
 
 type Outcome = { ok: true; secret: string; summary: string } | { ok: false; message: string };
@@ -11,23 +12,18 @@ export async function createTokenFromCli(command: Extract<CliCommand, { kind: 't
   const found = await ctx.internalAdapter.findUserByEmail(command.email);
   if (!found) return { ok: false, message: `No user with the email ${command.email}. Invite them first on /admin/users.` };
   try {
-    const { token, secret } = await createPersonalToken({ userId: found.user.id, name: command.name, role: command.role, days: command.days });
+    let made;
     try {
       // No signed-in actor on the command line: whoever can run it on the server's database made it.
-      await recordSecurityEvent({
-        action: 'token.created',
-        actor: null,
-        outcome: 'success',
-        subject: { tokenId: token.id, userId: found.user.id, email: command.email },
-        detail: { name: token.name, role: token.role, days: command.days, via: 'cli' },
-        userAgent: 'runboard-cli',
-      });
+      made = await createRecordedToken(
+        { userId: found.user.id, email: command.email, name: command.name, role: command.role, days: command.days },
+        { actor: null, via: 'cli', userAgent: 'runboard-cli' },
+      );
     } catch (error) {
-      // Unrecorded, so it must not exist.
-      await revokeToken(token.id);
       if (error instanceof AuditUnavailableError) return { ok: false, message: `The audit log could not record the token, so it was not kept: ${error.message}` };
       throw error;
     }
+    const { token, secret } = made;
     const expires = token.expires_at === null ? 'never' : new Date(token.expires_at * 1000).toISOString().slice(0, 10);
     return {
       ok: true,

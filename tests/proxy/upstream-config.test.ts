@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseUpstreamEnv } from '@/lib/upstream/config';
 import { authHeaders, connectionFromEnv, maskKey } from '@/lib/upstream/connection';
+import { getServerEnv } from '@/lib/server/env';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -64,5 +65,21 @@ describe('upstream env config', () => {
     expect(authHeaders(connection!)).not.toHaveProperty('Authorization');
     expect(maskKey('azure-key-1234567890abcd')).toBe('…abcd');
     expect(maskKey('short')).toBe('…');
+  });
+
+  it('server settings: one parser for every variable, blanks are unset, numbers name their range, secrets never echoed', () => {
+    const env = getServerEnv({ RUNBOARD_POLL_CACHE_MS: ' 250 ', EMULATOR_PORT: '', EMULATOR_PROFILE: '  ' });
+    expect(env).toMatchObject({ RUNBOARD_POLL_CACHE_MS: 250, EMULATOR_PORT: 4010, EMULATOR_PROFILE: 'full' });
+    let found: string[] = [];
+    try {
+      getServerEnv({ RUNBOARD_FILE_MAX_BYTES: '12', EMULATOR_API_KEY: 'has a space secret' });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      found = error.problems;
+    }
+    expect(found).toEqual([
+      'RUNBOARD_FILE_MAX_BYTES must be at least 1024 (got "12")',
+      'EMULATOR_API_KEY must be 8-512 printable ASCII characters without spaces',
+    ]);
   });
 });

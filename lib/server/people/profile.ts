@@ -1,8 +1,9 @@
 import 'server-only';
 import { ChangePasswordBody, CreateTokenBody, UpdateProfileBody } from '@/lib/contract/people';
 import { changePassword, listSessions, PeopleError, profileOf, rename, revokeAllSessions, revokeSession } from '@/lib/auth/people';
-import { createPersonalToken, findToken, listTokens, revokeToken } from '@/lib/auth/tokens';
+import { findToken, listTokens, revokeToken } from '@/lib/auth/tokens';
 import { recordSecurityEvent } from '../audit';
+import { createRecordedToken } from './recorded-token';
 import { json, jsonBody, peopleRoute } from './route';
 
 // /api/profile/* — the signed-in person's own account, tokens and sessions.
@@ -41,21 +42,8 @@ export const listOwnTokensRoute = peopleRoute('signed-in', async ({ caller }) =>
 export const createOwnTokenRoute = peopleRoute('signed-in', async ({ request, caller }) => {
   const parsed = await jsonBody(request, CreateTokenBody);
   if (!parsed.ok) return parsed.response;
-  const made = await createPersonalToken({ userId: caller.id, name: parsed.body.name, role: parsed.body.role, days: parsed.body.days });
-  try {
-    await recordSecurityEvent({
-      action: 'token.created',
-      actor: caller,
-      outcome: 'success',
-      subject: { tokenId: made.token.id, userId: caller.id, email: caller.email },
-      detail: { name: made.token.name, role: made.token.role, days: parsed.body.days },
-    });
-  } catch (error) {
-    // Unrecorded, so it must not exist.
-    await revokeToken(made.token.id);
-    throw error;
-  }
-  return json(made, 201);
+  const { name, role, days } = parsed.body;
+  return json(await createRecordedToken({ userId: caller.id, email: caller.email, name, role, days }, { actor: caller }), 201);
 });
 
 /** DELETE /api/profile/tokens/{id} */

@@ -6,6 +6,7 @@ import { readCapped } from '@/lib/upstream/read-capped';
 import { IdentityUnavailableError, identityUnavailableResponse, resolveCaller, type Caller } from '../access';
 import { errorResponse, NO_STORE, unexpectedErrorResponse } from '../api-error';
 import { AuditUnavailableError } from '../audit';
+import { crossSiteRefusal } from '../host-check';
 
 // One wrapper for the people routes (/api/admin/*, /api/profile/*, /api/invites/*): who may call, same-origin
 // check on changes, JSON body parsing against the contract, and one mapping from our typed errors to the API's error
@@ -20,16 +21,7 @@ type Handler<C> = (ctx: { request: Request; caller: C; params: Record<string, st
 const BODY_LIMIT = 16 * 1024;
 
 function crossSite(request: Request): string | null {
-  if (request.method === 'GET' || request.method === 'HEAD') return null;
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return 'Cross-site requests may not change people or tokens.';
-  const origin = request.headers.get('origin');
-  if (origin === null) return null;
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
-  try {
-    return new URL(origin).host === host ? null : `Requests from ${new URL(origin).host} may not change people or tokens.`;
-  } catch {
-    return 'The Origin header is not a valid origin.';
-  }
+  return request.method === 'GET' || request.method === 'HEAD' ? null : crossSiteRefusal(request.headers, 'people or tokens');
 }
 
 /** What someone on a temporary password may still do: read who they are, and replace the password. */

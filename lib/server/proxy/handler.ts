@@ -178,7 +178,7 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
   }
 
   try {
-    if (body.stream) return await proxyStream(request, connection, endpoint, caller, upstreamRequest, routeBase, audit);
+    if (body.stream) return await proxyStream(request, connection, endpoint, upstreamRequest, routeBase, audit);
     const { answer, cache } = await forwardBuffered(connection, endpoint, upstreamRequest, env.RUNBOARD_POLL_CACHE_MS);
     const answerHeaders = { 'x-request-id': answer.upstreamRequestId ?? requestId, 'x-runboard-cache': cache };
     const response =
@@ -205,7 +205,6 @@ async function proxyStream(
   request: Request,
   connection: Connection,
   endpoint: Endpoint,
-  _caller: Caller,
   upstreamRequest: Parameters<typeof forwardStream>[2],
   routeBase: Omit<Outcome, 'status'>,
   audit: (status: number, upstreamRequestId: string | null) => Promise<void>,

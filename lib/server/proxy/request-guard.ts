@@ -1,6 +1,7 @@
 import 'server-only';
 import { formatZodIssues, searchParamsToQuery, type Endpoint } from '@/lib/contract';
 import { readCapped } from '@/lib/upstream/read-capped';
+import { crossSiteRefusal } from '../host-check';
 
 // Request hygiene: everything about an incoming proxy request that can be refused without contacting the upstream.
 // Query keys are checked against the endpoint's allow-list, the body against the contract's strict request schema,
@@ -13,24 +14,9 @@ function reject(status: GuardRejection['status'], code: string, message: string,
   return { ok: false, status, code, message, param };
 }
 
-/** Browsers send Origin / Sec-Fetch-Site on cross-site requests; non-browser clients (SDK, curl) send neither. */
 export function checkCrossSite(request: Request, endpoint: Endpoint): GuardRejection | null {
-  if (!endpoint.mutation) return null;
-  const site = request.headers.get('sec-fetch-site');
-  if (site === 'cross-site') return reject(403, 'cross_site_request', 'Cross-site requests may not change runs through Runboard.');
-  const origin = request.headers.get('origin');
-  if (origin === null) return null;
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return reject(403, 'cross_site_request', 'The Origin header is not a valid origin.');
-  }
-  if (!host || originHost !== host) {
-    return reject(403, 'cross_site_request', `Requests from ${originHost} may not change runs through Runboard.`);
-  }
-  return null;
+  const refusal = endpoint.mutation ? crossSiteRefusal(request.headers, 'runs through Runboard') : null;
+  return refusal === null ? null : reject(403, 'cross_site_request', refusal);
 }
 
 export type QueryCheck = { ok: true; forward: Array<[string, string]> } | GuardRejection;

@@ -2,7 +2,7 @@ import 'server-only';
 import { REASON_CODES } from '@/lib/watch/stuck-rules';
 import { eventBus } from '@/lib/watch/events';
 import { upstreamNow, upstreamOffsetMs } from '@/lib/upstream/clock';
-import { isKnownRunStatus } from '@/lib/contract/kinds';
+import { ID_PATTERN, isKnownRunStatus } from '@/lib/contract/kinds';
 import type { Caller } from '../access';
 import { errorResponse, NO_STORE } from '../api-error';
 import { countsOf, filterInbox, type InboxFilters } from './compute';
@@ -24,7 +24,7 @@ export async function handleInbox(request: Request, caller: Caller): Promise<Res
   const claim = p.get('claim') || null;
   if (claim && !['claimed', 'unclaimed', 'mine'].includes(claim)) return errorResponse(400, "Invalid 'claim': one of claimed, unclaimed, mine.", { param: 'claim' });
   const assistantId = p.get('assistant_id') || null;
-  if (assistantId && !/^[A-Za-z0-9_-]{1,128}$/.test(assistantId)) return errorResponse(400, "Invalid 'assistant_id'.", { param: 'assistant_id', code: 'invalid_id' });
+  if (assistantId && !ID_PATTERN.test(assistantId)) return errorResponse(400, "Invalid 'assistant_id'.", { param: 'assistant_id', code: 'invalid_id' });
   const connection = p.get('connection') || null;
   const cursor = decodeCursor(p.get('cursor'));
   if (cursor === 'invalid' || (cursor && typeof cursor[0] !== 'string')) return errorResponse(400, "Invalid 'cursor': pass back the next_cursor of a previous page.", { param: 'cursor' });

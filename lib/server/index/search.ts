@@ -1,5 +1,5 @@
 import 'server-only';
-import { isKnownRunStatus } from '@/lib/contract/kinds';
+import { ID_PATTERN, isKnownRunStatus } from '@/lib/contract/kinds';
 import { searchThreads, type IndexedThreadRow } from '@/lib/store/index-search';
 import type { Caller } from '../access';
 import { errorResponse, NO_STORE } from '../api-error';
@@ -64,7 +64,7 @@ export async function handleSearchThreads(request: Request, caller: Caller): Pro
   const status = p.get('status') || null;
   if (status && !isKnownRunStatus(status)) return errorResponse(400, `Invalid 'status': '${status.slice(0, 40)}' is not a run status.`, { param: 'status' });
   const assistantId = p.get('assistant_id') || null;
-  if (assistantId && !/^[A-Za-z0-9_-]{1,128}$/.test(assistantId)) return errorResponse(400, "Invalid 'assistant_id'.", { param: 'assistant_id', code: 'invalid_id' });
+  if (assistantId && !ID_PATTERN.test(assistantId)) return errorResponse(400, "Invalid 'assistant_id'.", { param: 'assistant_id', code: 'invalid_id' });
   const watched = p.get('watched');
   if (watched !== null && watched !== 'me') return errorResponse(400, "Invalid 'watched': the only value is 'me'.", { param: 'watched' });
   const cursorParts = decodeCursor(p.get('cursor'));

@@ -21,14 +21,7 @@ import { ThreadLockBanner } from './thread-lock-banner';
 import { ThreadNotFound } from './thread-not-found';
 import { ThreadTeamPanel } from '@/components/inbox/thread-team-panel';
 import { WatchThreadButton } from '@/components/inbox/watch-thread-button';
-
-function titleOf(metadata: Record<string, unknown> | null | undefined): string | null {
-  for (const key of ['title', 'name', 'subject', 'topic']) {
-    const v = metadata?.[key];
-    if (typeof v === 'string' && v.trim()) return v;
-  }
-  return null;
-}
+import { metadataTitle } from '@/lib/view/thread-title';
 
 /** The thread page: facts, lock banner, runs, create run, conversation. Each panel loads and fails on its own. */
 export function ThreadView({ threadId, params }: { threadId: string; params: ThreadPageParams }) {
@@ -36,7 +29,7 @@ export function ThreadView({ threadId, params }: { threadId: string; params: Thr
   const latest = useQuery(latestRunQueryOptions(threadId));
   const locked = Boolean(latest.data && isActiveStatus(latest.data.status));
 
-  const title = thread.data ? titleOf(thread.data.metadata) : null;
+  const title = thread.data ? metadataTitle(thread.data.metadata) : null;
   useDocumentTitle(thread.data ? threadTabTitle({ id: threadId, title }, locked ? latest.data?.status : null) : null);
 
   if (thread.error && isApiRequestError(thread.error) && thread.error.status === 404) {

@@ -2,6 +2,7 @@ import 'server-only';
 import { applyRunObjects, type ChangedRun } from './index-runs';
 import { applyThreadRead, markThreadGone, refreshTerms } from './index-threads';
 import { recordThreadSeen, type Db } from './threads-seen';
+import { metadataTitle } from '@/lib/view/thread-title';
 
 // Turns a successful proxied JSON answer into sightings of threads and runs. Reads bodies structurally (they were
 // already validated by the proxy against the contract) and ignores anything it does not recognise.
@@ -22,18 +23,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-const TITLE_KEYS = ['title', 'name', 'subject', 'topic'];
-
-/** A human title from thread metadata, if it has one. */
-export function metadataTitle(metadata: unknown): string | null {
-  if (!isObj(metadata)) return null;
-  for (const key of TITLE_KEYS) {
-    const value = str(metadata[key]);
-    if (value) return value;
-  }
-  return null;
-}
 
 const isRun = (run: unknown): run is Obj => isObj(run) && run.object === 'thread.run' && !!str(run.id) && !!str(run.thread_id);
 

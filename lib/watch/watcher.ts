@@ -1,5 +1,5 @@
 import 'server-only';
-import { metadataTitle } from '@/lib/store/record-proxied';
+import { metadataTitle } from '@/lib/view/thread-title';
 import { applyRunObjects, applyStepsRead, countWatchedRuns, dueRuns, indexedRun, nextDueAtMs, rescheduleRun, unscheduleRun, type DueRun } from '@/lib/store/index-runs';
 import { applyThreadRead, dueThreadJobs, isDiscoveryThread, markThreadChecked, markThreadGone, scheduleDiscovery, type ThreadJob } from '@/lib/store/index-threads';
 import type { Db } from '@/lib/store/threads-seen';

@@ -198,16 +198,17 @@ export async function dueThreadJobs(db: Db, connectionId: string, nowMs: number,
 }
 
 /** Watched or registered: the watcher keeps looking for its new runs. */
-export async function isDiscoveryThread(db: Db, connectionId: string, threadId: string): Promise<boolean> {
+/** Why the watcher reads a thread's newest runs on a timer: someone watches it, or the team's application registered it. */
+export async function discoveryReason(db: Db, connectionId: string, threadId: string): Promise<'watched' | 'registered' | null> {
+  const watch = await db.selectFrom('thread_watches').select('user_id').where('connection_id', '=', connectionId).where('thread_id', '=', threadId).limit(1).executeTakeFirst();
+  if (watch) return 'watched';
   const row = await db
     .selectFrom('threads_seen')
     .select(['source'])
     .where('connection_id', '=', connectionId)
     .where('thread_id', '=', threadId)
     .executeTakeFirst();
-  if (row?.source === 'registered') return true;
-  const watch = await db.selectFrom('thread_watches').select('user_id').where('connection_id', '=', connectionId).where('thread_id', '=', threadId).limit(1).executeTakeFirst();
-  return !!watch;
+  return row?.source === 'registered' ? 'registered' : null;
 }
 
 export async function setWatch(db: Db, connectionId: string, threadId: string, userId: string, watching: boolean): Promise<number> {

@@ -1,16 +1,16 @@
 import 'server-only';
-import { metadataTitle } from '@/lib/view/thread-title';
-import { applyRunObjects, applyStepsRead, countWatchedRuns, dueRuns, indexedRun, nextDueAtMs, rescheduleRun, unscheduleRun, type DueRun } from '@/lib/store/index-runs';
-import { applyThreadRead, dueThreadJobs, isDiscoveryThread, markThreadChecked, markThreadGone, scheduleDiscovery, type ThreadJob } from '@/lib/store/index-threads';
+import { applyStepsRead, countWatchedRuns, dueRuns, nextDueAtMs, type DueRun } from '@/lib/store/index-runs';
+import { dueThreadJobs, scheduleDiscovery } from '@/lib/store/index-threads';
 import type { Db } from '@/lib/store/threads-seen';
 import { holdWatcherLease, loadWatcherState, releaseWatcherLease, saveWatcherState } from '@/lib/store/watcher-state';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '@/lib/upstream/connection';
 import { Budget, backoffMs } from './budget';
 import { eventBus, type ChangedRun, type WatcherStateName } from './events';
-import { BASE_INTERVAL_MS, nextCheckAtMs } from './schedule';
+import { BASE_INTERVAL_MS } from './schedule';
 import { DEFAULT_STUCK_RULES, type StuckRules } from './stuck-rules';
-import { cachedRead, isUnsupported, readUpstream, type ReadOutcome, type WatchRead } from './upstream-read';
+import { cachedRead, isUnsupported, readUpstream, type ReadOutcome } from './upstream-read';
+import { applyOutcome, readFor, type Job } from './watch-jobs';
 import { setUpstreamOffset, upstreamNow, upstreamOffsetMs } from '@/lib/upstream/clock';
 
 // The watcher: one per server process and connection. It keeps every active run in the index fresh by reading it
@@ -34,8 +34,6 @@ export type WatcherOptions = {
 };
 
 const STEPS_RECHECK_MS = 60_000;
-const WATCHED_DISCOVERY_MS = 60_000;
-const REGISTERED_DISCOVERY_MS = 10 * 60_000;
 const IDLE_POLL_MS = 1_000;
 const EARLY_WAKE_MS = 3;
 /** One watcher per connection and deployment: the lease is renewed every second and lapses 5 s after its holder died. */
@@ -47,8 +45,6 @@ const HOME_RECHECK_S = 600;
 const THREAD_SHARE = 4;
 /** How often the number of watched runs is counted and announced (tabs are told when it changed). */
 const COUNT_EVERY_MS = 5_000;
-
-type Job = { kind: 'run'; run: DueRun } | { kind: 'steps'; run: DueRun } | { kind: 'thread'; job: ThreadJob };
 
 export class Watcher {
   private budget: Budget;
@@ -169,7 +165,7 @@ export class Watcher {
       await this.publish(db);
       return false;
     }
-    const read = this.readFor(job);
+    const read = readFor(job);
     const cached = cachedRead(this.o.connection, read);
     let outcome: ReadOutcome;
     if (cached) {
@@ -247,13 +243,6 @@ export class Watcher {
     return true;
   }
 
-  private readFor(job: Job): WatchRead {
-    if (job.kind === 'run') return { endpointId: 'getRun', path: `/threads/${job.run.threadId}/runs/${job.run.runId}`, query: [] };
-    if (job.kind === 'steps') return { endpointId: 'listRunSteps', path: `/threads/${job.run.threadId}/runs/${job.run.runId}/steps`, query: [['limit', '20'], ['order', 'desc']] };
-    if (job.job.kind === 'read') return { endpointId: 'getThread', path: `/threads/${job.job.threadId}`, query: [] };
-    return { endpointId: 'listRuns', path: `/threads/${job.job.threadId}/runs`, query: [['limit', '5']] };
-  }
-
   private async handle(db: Db, job: Job, outcome: ReadOutcome): Promise<void> {
     const nowMs = Date.now();
     if (outcome.kind === 'rate_limited' || outcome.kind === 'outage') {
@@ -271,56 +260,8 @@ export class Watcher {
       this.setState('running');
       await this.persist(db);
     }
-    const now = upstreamNow(this.connectionId, nowMs);
-    const threadId = job.kind === 'thread' ? job.job.threadId : job.run.threadId;
-    if (outcome.kind === 'not_found') {
-      if (job.kind === 'thread') {
-        await markThreadGone(db, this.connectionId, threadId);
-        this.o.onInboxMaybeChanged?.([]);
-      } else {
-        // The run is gone: is its thread? The next thread read tells.
-        await unscheduleRun(db, this.connectionId, job.run.runId);
-        await scheduleDiscovery(db, this.connectionId, threadId, 0);
-        this.o.onInboxMaybeChanged?.([{ run_id: job.run.runId, thread_id: threadId }]);
-      }
-      return;
-    }
-    if (outcome.kind === 'unsupported' || outcome.kind === 'refused') {
-      if (job.kind === 'thread') await scheduleDiscovery(db, this.connectionId, threadId, null);
-      else if (job.kind === 'steps') await applyStepsRead(db, this.connectionId, job.run.runId, [], now, nowMs);
-      else await rescheduleRun(db, this.connectionId, job.run.runId, nowMs + 60_000);
-      if (job.kind === 'thread') await markThreadChecked(db, this.connectionId, threadId);
-      return;
-    }
-    const body = outcome.body as Record<string, unknown>;
-    if (job.kind === 'run') {
-      const changed = await applyRunObjects(db, this.connectionId, [body], now, { checkedAtMs: nowMs, nextCheckAtMs: nowMs + this.baseIntervalMs });
-      await this.pullToDeadline(db, job.run.runId, nowMs);
-      this.o.onInboxMaybeChanged?.(changed);
-    } else if (job.kind === 'steps') {
-      const steps = Array.isArray(body.data) ? (body.data as Array<Record<string, unknown>>) : [];
-      await applyStepsRead(db, this.connectionId, job.run.runId, steps, now, nowMs);
-      this.o.onInboxMaybeChanged?.([{ run_id: job.run.runId, thread_id: threadId }]);
-    } else if (job.job.kind === 'read') {
-      await applyThreadRead(db, this.connectionId, body, metadataTitle(body.metadata));
-      if (await isDiscoveryThread(db, this.connectionId, threadId)) await scheduleDiscovery(db, this.connectionId, threadId, 0);
-    } else {
-      const runs = Array.isArray(body.data) ? (body.data as Array<Record<string, unknown>>) : [];
-      const changed = await applyRunObjects(db, this.connectionId, runs, now, undefined, true);
-      await markThreadChecked(db, this.connectionId, threadId);
-      const watchedOrRegistered = await isDiscoveryThread(db, this.connectionId, threadId);
-      const registeredOnly = watchedOrRegistered && !(await db.selectFrom('thread_watches').select('user_id').where('connection_id', '=', this.connectionId).where('thread_id', '=', threadId).limit(1).executeTakeFirst());
-      await scheduleDiscovery(db, this.connectionId, threadId, watchedOrRegistered ? nowMs + (registeredOnly ? REGISTERED_DISCOVERY_MS : WATCHED_DISCOVERY_MS) : null);
-      this.o.onInboxMaybeChanged?.(changed);
-    }
-  }
-
-  /** After a read: the next one just after the run crosses a stuck rule or its expiry, if that comes sooner. */
-  private async pullToDeadline(db: Db, runId: string, nowMs: number): Promise<void> {
-    const run = await indexedRun(db, this.connectionId, runId);
-    if (!run || run.status === 'unknown') return;
-    const next = nextCheckAtMs(run, await this.rules(db), nowMs, upstreamOffsetMs(this.connectionId), this.baseIntervalMs);
-    if (next < nowMs + this.baseIntervalMs) await rescheduleRun(db, this.connectionId, runId, next);
+    const changed = await applyOutcome({ db, connectionId: this.connectionId, nowMs, baseIntervalMs: this.baseIntervalMs, rules: () => this.rules(db) }, job, outcome);
+    if (changed) this.o.onInboxMaybeChanged?.(changed);
   }
 
   private setState(state: WatcherStateName): void {

@@ -235,6 +235,11 @@ export async function setWatch(db: Db, connectionId: string, threadId: string, u
   return countWatchers(db, connectionId, threadId);
 }
 
+export async function isWatching(db: Db, connectionId: string, threadId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('thread_watches').select('user_id').where('connection_id', '=', connectionId).where('thread_id', '=', threadId).where('user_id', '=', userId).executeTakeFirst();
+  return !!row;
+}
+
 export async function countWatchers(db: Db, connectionId: string, threadId: string): Promise<number> {
   const row = await db
     .selectFrom('thread_watches')

@@ -1,6 +1,6 @@
 import 'server-only';
 import { claimRun, getClaim, releaseClaim } from '@/lib/store/inbox';
-import { countWatchers, setWatch } from '@/lib/store/index-threads';
+import { countWatchers, isWatching, setWatch } from '@/lib/store/index-threads';
 import { eventBus } from '@/lib/watch/events';
 import type { Caller } from '../access';
 import { errorResponse, NO_STORE } from '../api-error';
@@ -70,8 +70,7 @@ export async function handleWatch(request: Request, caller: Caller, threadId: st
   const watching = request.method === 'PUT';
   try {
     const { connection, db } = await routeContext();
-    const mine = await db.selectFrom('thread_watches').select('user_id').where('connection_id', '=', connection.id).where('thread_id', '=', threadId).where('user_id', '=', caller.id).executeTakeFirst();
-    if (!!mine === watching) {
+    if ((await isWatching(db, connection.id, threadId, caller.id)) === watching) {
       return Response.json({ thread_id: threadId, watching, watchers: await countWatchers(db, connection.id, threadId) }, { headers: { 'cache-control': NO_STORE } });
     }
     await recordSecurityEvent({ action: watching ? 'thread.watched' : 'thread.unwatched', actor: caller, outcome: 'success', connectionId: connection.id, threadId });

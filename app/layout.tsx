@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { Suspense, type ReactNode } from 'react';
 import './globals.css';
-import { loadConnectionData } from '@/lib/server/page-data/pages';
+import { loadConnectionData, loadInboxCountData } from '@/lib/server/page-data/pages';
 import { Prefetched } from '@/lib/server/page-data/prefetched';
 import { AppShell } from '@/components/layout/app-shell';
 import { ConnectionIndicator, ConnectionIndicatorPending } from '@/components/layout/connection-indicator';
+import { InboxCountLink, InboxLinkPending } from '@/components/layout/inbox-count-link';
 import { ServerClockSeed } from '@/components/layout/server-clock-seed';
 import { upstreamNowMs } from '@/lib/server/page-data/upstream-clock';
 import { getServerViewer } from '@/lib/auth/viewer';
@@ -30,6 +31,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Suspense fallback={<ConnectionIndicatorPending />}>
                   <Prefetched load={loadConnectionData}>
                     <ConnectionIndicator />
+                  </Prefetched>
+                </Suspense>
+              ) : null
+            }
+            inboxLink={
+              viewer ? (
+                <Suspense fallback={<InboxLinkPending />}>
+                  <Prefetched load={loadInboxCountData}>
+                    <InboxCountLink />
                   </Prefetched>
                 </Suspense>
               ) : null

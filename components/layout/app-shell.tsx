@@ -4,10 +4,9 @@ import { HeaderStatus } from './viewer-menu';
 
 /**
  * Header (brand, connection dot, who is signed in) + main landmark with a skip link; every page renders inside it.
- * The layout passes the indicator with the connection prefetched on the server; without it the indicator fetches
- * in the browser.
+ * The layout passes the indicator and the inbox link with their data prefetched on the server (see HeaderStatus).
  */
-export function AppShell({ children, indicator }: { children: ReactNode; indicator?: ReactNode }) {
+export function AppShell({ children, indicator, inboxLink }: { children: ReactNode; indicator?: ReactNode; inboxLink?: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -26,7 +25,7 @@ export function AppShell({ children, indicator }: { children: ReactNode; indicat
             </svg>
             Runboard
           </Link>
-          <HeaderStatus indicator={indicator} />
+          <HeaderStatus indicator={indicator} inboxLink={inboxLink} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">

@@ -9,9 +9,18 @@ import { cn } from '@/components/ui/cn';
 /** The header's "Inbox" link with the number of unclaimed stuck runs, kept current by the tab's inbox stream. */
 export function InboxCountLink() {
   const stream = useInboxStream();
-  // The stream's hello carries the counts; the query covers the moment before it (and a stream that cannot connect).
+  // The stream's hello carries the counts; the query (prefetched by the layout) covers the moment before it and a
+  // stream that cannot connect.
   const fallback = useQuery({ ...inboxCountQueryOptions(), enabled: stream.counts === null });
-  const unclaimed = stream.counts?.unclaimed ?? fallback.data?.unclaimed ?? null;
+  return <InboxLink unclaimed={stream.counts?.unclaimed ?? fallback.data?.unclaimed ?? null} />;
+}
+
+/** The link before its count has come (reads no query, so it can stand in as a Suspense fallback). */
+export function InboxLinkPending() {
+  return <InboxLink unclaimed={null} />;
+}
+
+function InboxLink({ unclaimed }: { unclaimed: number | null }) {
   const label = unclaimed === null ? 'Inbox' : `Inbox: ${unclaimed} unclaimed stuck run${unclaimed === 1 ? '' : 's'}`;
   return (
     <Link

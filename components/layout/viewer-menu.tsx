@@ -9,14 +9,15 @@ import { TimeZoneToggle } from '@/components/ui/time-zone-toggle';
 import { ConnectionIndicator } from './connection-indicator';
 import { AdminInboxLinks, InboxCountLink } from './inbox-count-link';
 
-/** The header's right side once signed in: the audit log link (operators and up), the connection dot and the viewer
- * menu (nothing when signed out). */
-export function HeaderStatus({ indicator }: { indicator?: ReactNode }) {
+/** The header's right side once signed in: the inbox link, the audit log link (operators and up), the connection dot
+ * and the viewer menu (nothing when signed out). The layout passes the inbox link and the dot with their data
+ * prefetched on the server; without them they fetch in the browser. */
+export function HeaderStatus({ indicator, inboxLink }: { indicator?: ReactNode; inboxLink?: ReactNode }) {
   const viewer = useViewer();
   if (!viewer) return null;
   return (
     <nav aria-label="Main" className="flex min-w-0 items-center gap-2 sm:gap-4">
-      <InboxCountLink />
+      {inboxLink ?? <InboxCountLink />}
       {/* On a phone the audit log link moves into the viewer menu: the header must fit 390 px. */}
       {can(viewer, 'operate') ? (
         <Link href="/audit" className="hidden shrink-0 text-sm whitespace-nowrap text-muted hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-accent sm:inline">

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Run } from '@/lib/contract';
-import { messagesQueryOptions } from '@/lib/queries/messages';
+import { finalAnswerQueryOptions } from '@/lib/queries/messages';
 import { isTerminal } from '@/lib/view/run-shapes';
 import { Card } from '@/components/ui/card';
 import { MessageContentPart } from '@/components/threads/message-content';
@@ -14,7 +14,7 @@ import { Time } from './time';
  */
 export function RunFinalAnswer({ run }: { run: Run }) {
   const ended = isTerminal(run.status);
-  const q = useQuery({ ...messagesQueryOptions(run.thread_id, { run_id: run.id, limit: 10, order: 'desc' }), enabled: ended });
+  const q = useQuery({ ...finalAnswerQueryOptions(run), enabled: ended });
   if (!ended || q.isPending) return null;
   if (q.error) return null;
   const found = q.data?.data.find((m) => m.role === 'assistant');

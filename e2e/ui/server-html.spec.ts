@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, test, type EmulatorControl } from '../fixtures';
 
 // With JavaScript off nothing runs in the browser (no hydration, no react-query fetch): whatever the page holds came
 // in the server's HTML. The page fixture still checks that no response carries the upstream key.
@@ -27,5 +27,42 @@ test.describe('data in the first HTML', () => {
     await expect(page.locator('#run-steps-title')).toContainText(/Steps \(\d+\)/);
 
     expect(apiCalls, 'the browser made no API call: the data was in the HTML').toEqual([]);
+  });
+});
+
+test.describe('data in the first HTML: the team card, the final answer and the header count', () => {
+  /** A completed run (a status that no longer changes) and its thread, from the seed. */
+  async function completedRun(emulator: EmulatorControl) {
+    const thread = (await emulator.threads()).find((t) => (t.latest_run as { status?: string } | null)?.status === 'completed');
+    expect(thread, 'the seed has a thread whose latest run is completed').toBeTruthy();
+    const newest = await emulator.call<{ data: Array<{ id: string }> }>('GET', `/threads/${thread!.id}/runs?limit=1&order=desc`);
+    return { threadId: thread!.id, runId: newest.data[0]!.id };
+  }
+
+  test.describe('with JavaScript disabled', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the run page holds its final answer, its claim and notes, and the header the inbox's count", async ({ page, emulator }) => {
+      const { threadId, runId } = await completedRun(emulator);
+      await page.goto(`/threads/${threadId}/runs/${runId}`);
+      await expect(page.getByTestId('run-final-answer')).toBeVisible();
+      await expect(page.getByTestId('claim-control')).toBeVisible();
+      await expect(page.getByTestId('notes-panel')).toBeVisible();
+      await expect(page.getByTestId('header-inbox-link')).toHaveAttribute('aria-label', /^Inbox: \d+ unclaimed stuck runs?$/);
+    });
+  });
+
+  test("a finished run's page asks Runboard for nothing once it has started, apart from the inbox's event stream", async ({ page, emulator }) => {
+    const { threadId, runId } = await completedRun(emulator);
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/') && pathname !== '/api/inbox/events') apiCalls.push(`${request.method()} ${pathname}`);
+    });
+    await page.goto(`/threads/${threadId}/runs/${runId}`);
+    await expect(page.getByTestId('run-final-answer')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('header-unclaimed-count')).toBeVisible();
+    expect(apiCalls, 'everything the page shows came with its HTML').toEqual([]);
   });
 });

@@ -4,24 +4,25 @@
  */
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiRequestError } from './api-error';
-import { apiFetch, contractSchema } from './fetcher';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import type { Claim } from './inbox';
 import { queryKeys } from './keys';
 
 const claimPath = (runId: string) => `/api/runs/${encodeURIComponent(runId)}/claim`;
 
-export function runClaimQueryOptions(runId: string) {
+/** `transport` is only given by the server's page prefetch (see ApiTransport). */
+export function runClaimQueryOptions(runId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.runClaim(runId),
-    queryFn: ({ signal }) => apiFetch(claimPath(runId), { schema: contractSchema('ClaimAnswer'), signal }).then((a) => a.claim),
+    queryFn: ({ signal }) => apiFetch(claimPath(runId), { schema: contractSchema('ClaimAnswer'), signal, transport }).then((a) => a.claim),
     staleTime: 15_000,
   });
 }
 
-export function threadClaimsQueryOptions(threadId: string) {
+export function threadClaimsQueryOptions(threadId: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.threadClaims(threadId),
-    queryFn: ({ signal }) => apiFetch(`/api/threads/${encodeURIComponent(threadId)}/claims`, { schema: contractSchema('ClaimList'), signal }).then((a) => a.data),
+    queryFn: ({ signal }) => apiFetch(`/api/threads/${encodeURIComponent(threadId)}/claims`, { schema: contractSchema('ClaimList'), signal, transport }).then((a) => a.data),
     staleTime: 15_000,
   });
 }

@@ -17,3 +17,8 @@ export function messagesQueryOptions(threadId: string, params: PageParams & { ru
       q.state.status === 'error' ? outageRefetchInterval(q.state.error) : opts.live && !params.after && !params.before ? 4_000 : false,
   });
 }
+
+/** The run's newest messages, where the run page's summary finds its final answer (its newest assistant message). */
+export function finalAnswerQueryOptions(run: { id: string; thread_id: string }, transport?: ApiTransport) {
+  return messagesQueryOptions(run.thread_id, { run_id: run.id, limit: 10, order: 'desc' }, { transport });
+}

@@ -3,15 +3,16 @@
  * as text, never as HTML or Markdown. Every change invalidates the thread's notes and the inbox (its "last note").
  */
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiFetch, contractSchema } from './fetcher';
+import { apiFetch, contractSchema, type ApiTransport } from './fetcher';
 import { queryKeys } from './keys';
 
 export const NOTE_MAX_CHARS = 4000;
 
-export function notesQueryOptions(threadId: string, runId?: string) {
+/** `transport` is only given by the server's page prefetch (see ApiTransport). */
+export function notesQueryOptions(threadId: string, runId?: string, transport?: ApiTransport) {
   return queryOptions({
     queryKey: queryKeys.notes(threadId, runId),
-    queryFn: ({ signal }) => apiFetch('/api/notes', { schema: contractSchema('NoteList'), query: { thread_id: threadId, run_id: runId }, signal }).then((a) => a.data),
+    queryFn: ({ signal }) => apiFetch('/api/notes', { schema: contractSchema('NoteList'), query: { thread_id: threadId, run_id: runId }, signal, transport }).then((a) => a.data),
     staleTime: 15_000,
   });
 }

@@ -3,15 +3,19 @@ import { dehydrate, type DehydratedState, type QueryClient } from '@tanstack/rea
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
 import { auditHistoryQueryOptions } from '@/lib/queries/audit';
 import { capabilitiesQueryOptions } from '@/lib/queries/capabilities-query';
+import { runClaimQueryOptions, threadClaimsQueryOptions } from '@/lib/queries/claims';
 import { connectionQueryOptions } from '@/lib/queries/connection';
+import { inboxCountQueryOptions } from '@/lib/queries/inbox';
 import type { ApiTransport } from '@/lib/queries/fetcher';
-import { messagesQueryOptions } from '@/lib/queries/messages';
+import { finalAnswerQueryOptions, messagesQueryOptions } from '@/lib/queries/messages';
+import { notesQueryOptions } from '@/lib/queries/notes';
 import { getQueryClient } from '@/lib/queries/query-client';
 import { recentThreadsQueryOptions } from '@/lib/queries/recent-threads';
 import { assistantQueryOptions, runQueryOptions } from '@/lib/queries/run';
 import { runStepsQueryOptions } from '@/lib/queries/run-steps';
 import { latestRunQueryOptions, runListQueryOptions } from '@/lib/queries/runs-list';
 import { threadQueryOptions } from '@/lib/queries/threads';
+import { isTerminal } from '@/lib/view/run-shapes';
 import { MESSAGE_PAGE_SIZE, type ThreadPageParams } from '@/lib/view/thread-page-params';
 import { getDefaultConnection } from '../connection';
 import { log } from '../log';
@@ -44,7 +48,7 @@ async function withPageClient(request: PageRequest, load: (client: QueryClient, 
 
 /**
  * Thread page: the thread, its newest run (lock banner), the runs page the URL asks for, messages, assistant names,
- * what the upstream can do and the thread's history (so the browser asks for nothing when it starts).
+ * what the upstream can do, the thread's history, claims and notes (so the browser asks for nothing when it starts).
  */
 export function loadThreadPageData(request: PageRequest, threadId: string, view: ThreadPageParams): Promise<DehydratedState> {
   return withPageClient(request, (client, transport) =>
@@ -57,22 +61,35 @@ export function loadThreadPageData(request: PageRequest, threadId: string, view:
       client.prefetchQuery(assistantsQueryOptions(transport)),
       client.prefetchQuery(capabilitiesQueryOptions(transport)),
       client.prefetchInfiniteQuery(auditHistoryQueryOptions(threadId, undefined, undefined, transport)),
+      client.prefetchQuery(threadClaimsQueryOptions(threadId, transport)),
+      client.prefetchQuery(notesQueryOptions(threadId, undefined, transport)),
     ]),
   );
 }
 
-/** Run page: the run and all its steps (side by side), then the assistant that ran it; capabilities and history. */
+/**
+ * Run page: the run and all its steps (side by side), then the assistant that ran it and, once it ended, its final
+ * answer; capabilities, history, its claim and notes (so the browser asks for nothing when it starts).
+ */
 export function loadRunPageData(request: PageRequest, threadId: string, runId: string): Promise<DehydratedState> {
   return withPageClient(request, async (client, transport) => {
     const run = client
       .fetchQuery(runQueryOptions(threadId, runId, transport))
-      .then((r) => client.prefetchQuery(assistantQueryOptions(r.assistant_id, transport)))
+      .then((r) =>
+        Promise.all([
+          client.prefetchQuery(assistantQueryOptions(r.assistant_id, transport)),
+          // An ended run shows its final answer (RunFinalAnswer asks for the same page of messages).
+          isTerminal(r.status) ? client.prefetchQuery(finalAnswerQueryOptions(r, transport)) : null,
+        ]),
+      )
       .catch(() => undefined);
     await Promise.all([
       run,
       client.prefetchQuery(runStepsQueryOptions(threadId, runId, transport)),
       client.prefetchQuery(capabilitiesQueryOptions(transport)),
       client.prefetchInfiniteQuery(auditHistoryQueryOptions(threadId, runId, undefined, transport)),
+      client.prefetchQuery(runClaimQueryOptions(runId, transport)),
+      client.prefetchQuery(notesQueryOptions(threadId, runId, transport)),
     ]);
   });
 }
@@ -83,6 +100,11 @@ export { otherThreadOfRun } from '../runs-seen';
 /** Every page's header: the connection and its live check (the layout streams it in its own Suspense boundary). */
 export function loadConnectionData(request: PageRequest): Promise<DehydratedState> {
   return withPageClient(request, (client, transport) => client.prefetchQuery(connectionQueryOptions(transport)));
+}
+
+/** Every page's header: the inbox count, shown until the tab's inbox stream says hello (its own boundary too). */
+export function loadInboxCountData(request: PageRequest): Promise<DehydratedState> {
+  return withPageClient(request, (client, transport) => client.prefetchQuery(inboxCountQueryOptions(transport)));
 }
 
 /** Home: the recent threads list. */

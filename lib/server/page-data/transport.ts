@@ -16,6 +16,9 @@ import { handleConnectionRequest } from '../connection-check';
 import { handleRecentThreads } from '../recent-threads';
 import { handleAuditHistory } from '../audit-api';
 import { handleCapabilitiesGet } from '../capabilities/handler';
+import { handleGetClaim, handleThreadClaims } from '../inbox/claim-read';
+import { handleInboxCount } from '../inbox/list';
+import { handleListNotes } from '../inbox/notes';
 
 // The transport the server's page prefetch hands to lib/queries: it answers the browser's `/api/...` GET paths by
 // calling the upstream client directly (no HTTP round trip through our own proxy), with the proxy's own rules
@@ -23,6 +26,16 @@ import { handleCapabilitiesGet } from '../capabilities/handler';
 // browser would have received. Read-only by construction. Threads and runs seen are recorded as the proxy does.
 
 const ORIGIN = 'http://runboard.internal';
+const RUN_CLAIM = /^\/api\/runs\/([^/]+)\/claim$/;
+const THREAD_CLAIMS = /^\/api\/threads\/([^/]+)\/claims$/;
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
 
 export type PageTransportOptions = {
   connection: Connection;
@@ -41,11 +54,19 @@ export function pageTransport({ connection, caller, requestHeaders, signal, time
     const target = new URL(url, ORIGIN);
     if (target.pathname === '/api/threads/recent') return handleRecentThreads(new Request(target));
     if (target.pathname === '/api/connection') return handleConnectionRequest();
-    if (target.pathname === '/api/connection/capabilities') {
-      const decision = authorize(caller, { id: 'getCapabilities', method: 'GET', mutation: false, needs: 'viewer' });
-      return decision.allowed ? handleCapabilitiesGet() : errorResponse(decision.status, decision.message, { code: decision.code });
-    }
+    // Runboard's own reads, with the access their routes give (viewers and up).
+    const asViewer = (id: string, handler: () => Promise<Response> | Response) => {
+      const decision = authorize(caller, { id, method: 'GET', mutation: false, needs: 'viewer' });
+      return decision.allowed ? handler() : errorResponse(decision.status, decision.message, { code: decision.code });
+    };
+    if (target.pathname === '/api/connection/capabilities') return asViewer('getCapabilities', handleCapabilitiesGet);
     if (target.pathname === '/api/audit/history') return handleAuditHistory(new Request(target, { headers: requestHeaders }));
+    if (target.pathname === '/api/inbox/count') return asViewer('countInbox', handleInboxCount);
+    if (target.pathname === '/api/notes') return asViewer('listNotes', () => handleListNotes(new Request(target)));
+    const runClaim = RUN_CLAIM.exec(target.pathname)?.[1];
+    const threadClaims = THREAD_CLAIMS.exec(target.pathname)?.[1];
+    if (runClaim !== undefined) return asViewer('getRunClaim', () => handleGetClaim(decodeSegment(runClaim) ?? runClaim));
+    if (threadClaims !== undefined) return asViewer('listThreadClaims', () => handleThreadClaims(decodeSegment(threadClaims) ?? threadClaims));
 
     const match = matchProxyRoute('GET', target.pathname);
     if (!match.ok) return errorResponse(match.status, match.message, { code: match.code, param: match.param ?? null });

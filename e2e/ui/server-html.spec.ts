@@ -52,9 +52,9 @@ test.describe('data in the first HTML: the team card, the final answer and the h
     });
   });
 
-  test("a finished run's page asks Runboard for nothing once it has started, apart from the inbox's event stream", async ({ page, emulator }) => {
+  test("a finished run's page and its thread's page ask Runboard for nothing once they have started, apart from the inbox's event stream", async ({ page, emulator }) => {
     const { threadId, runId } = await completedRun(emulator);
-    const apiCalls: string[] = [];
+    let apiCalls: string[] = [];
     page.on('request', (request) => {
       const { pathname } = new URL(request.url());
       if (pathname.startsWith('/api/') && pathname !== '/api/inbox/events') apiCalls.push(`${request.method()} ${pathname}`);
@@ -63,6 +63,13 @@ test.describe('data in the first HTML: the team card, the final answer and the h
     await expect(page.getByTestId('run-final-answer')).toBeVisible();
     await page.waitForLoadState('networkidle');
     await expect(page.getByTestId('header-unclaimed-count')).toBeVisible();
-    expect(apiCalls, 'everything the page shows came with its HTML').toEqual([]);
+    expect(apiCalls, 'everything the run page shows came with its HTML').toEqual([]);
+
+    apiCalls = [];
+    await page.goto(`/threads/${threadId}`);
+    await expect(page.getByTestId('run-row').first()).toContainText(runId);
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('watch-button')).toBeEnabled();
+    expect(apiCalls, 'everything the thread page shows came with its HTML').toEqual([]);
   });
 });

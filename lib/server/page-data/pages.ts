@@ -14,6 +14,7 @@ import { recentThreadsQueryOptions } from '@/lib/queries/recent-threads';
 import { assistantQueryOptions, runQueryOptions } from '@/lib/queries/run';
 import { runStepsQueryOptions } from '@/lib/queries/run-steps';
 import { latestRunQueryOptions, runListQueryOptions } from '@/lib/queries/runs-list';
+import { threadIndexQueryOptions } from '@/lib/queries/thread-index';
 import { threadQueryOptions } from '@/lib/queries/threads';
 import { isTerminal } from '@/lib/view/run-shapes';
 import { MESSAGE_PAGE_SIZE, type ThreadPageParams } from '@/lib/view/thread-page-params';
@@ -48,7 +49,8 @@ async function withPageClient(request: PageRequest, load: (client: QueryClient, 
 
 /**
  * Thread page: the thread, its newest run (lock banner), the runs page the URL asks for, messages, assistant names,
- * what the upstream can do, the thread's history, claims and notes (so the browser asks for nothing when it starts).
+ * what the upstream can do, the thread's history, claims, notes and index entry (so the browser asks for nothing when
+ * it starts).
  */
 export function loadThreadPageData(request: PageRequest, threadId: string, view: ThreadPageParams): Promise<DehydratedState> {
   return withPageClient(request, (client, transport) =>
@@ -63,6 +65,8 @@ export function loadThreadPageData(request: PageRequest, threadId: string, view:
       client.prefetchInfiniteQuery(auditHistoryQueryOptions(threadId, undefined, undefined, transport)),
       client.prefetchQuery(threadClaimsQueryOptions(threadId, transport)),
       client.prefetchQuery(notesQueryOptions(threadId, undefined, transport)),
+      // The watch button's "do I watch this thread" comes from the index.
+      client.prefetchQuery(threadIndexQueryOptions({ q: threadId, limit: 1 }, transport)),
     ]),
   );
 }

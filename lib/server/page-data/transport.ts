@@ -18,6 +18,7 @@ import { handleAuditHistory } from '../audit-api';
 import { handleCapabilitiesGet } from '../capabilities/handler';
 import { handleGetClaim, handleThreadClaims } from '../inbox/claim-read';
 import { handleInboxCount } from '../inbox/list';
+import { handleSearchThreads } from '../index/search';
 import { handleListNotes } from '../inbox/notes';
 
 // The transport the server's page prefetch hands to lib/queries: it answers the browser's `/api/...` GET paths by
@@ -62,6 +63,7 @@ export function pageTransport({ connection, caller, requestHeaders, signal, time
     if (target.pathname === '/api/connection/capabilities') return asViewer('getCapabilities', handleCapabilitiesGet);
     if (target.pathname === '/api/audit/history') return handleAuditHistory(new Request(target, { headers: requestHeaders }));
     if (target.pathname === '/api/inbox/count') return asViewer('countInbox', handleInboxCount);
+    if (target.pathname === '/api/index/threads') return asViewer('searchThreadIndex', () => handleSearchThreads(new Request(target), caller));
     if (target.pathname === '/api/notes') return asViewer('listNotes', () => handleListNotes(new Request(target)));
     const runClaim = RUN_CLAIM.exec(target.pathname)?.[1];
     const threadClaims = THREAD_CLAIMS.exec(target.pathname)?.[1];

@@ -42,13 +42,14 @@ test.describe('data in the first HTML: the team card, the final answer and the h
   test.describe('with JavaScript disabled', () => {
     test.use({ javaScriptEnabled: false });
 
-    test("the run page holds its final answer, its claim and notes, and the header the inbox's count", async ({ page, emulator }) => {
+    // The header's parts stream in their own Suspense boundaries (no page waits for them), so without JavaScript they
+    // may stay behind their placeholders; the test below shows the count arrives with the page all the same.
+    test('the run page holds its final answer, its claim and its notes', async ({ page, emulator }) => {
       const { threadId, runId } = await completedRun(emulator);
       await page.goto(`/threads/${threadId}/runs/${runId}`);
       await expect(page.getByTestId('run-final-answer')).toBeVisible();
       await expect(page.getByTestId('claim-control')).toBeVisible();
       await expect(page.getByTestId('notes-panel')).toBeVisible();
-      await expect(page.getByTestId('header-inbox-link')).toHaveAttribute('aria-label', /^Inbox: \d+ unclaimed stuck runs?$/);
     });
   });
 

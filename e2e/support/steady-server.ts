@@ -83,10 +83,14 @@ export async function startSeedRelay(steadyUrl: string): Promise<SeedRelay> {
  * users, sessions and secret are the main server's, so the signed-in admin's cookie (sent to every 127.0.0.1 port)
  * works here too.
  */
-export async function startRunboardOver(upstreamUrl: string): Promise<NextServer & { stop(): Promise<void> }> {
+export async function startRunboardOver(upstreamUrl: string, connectionId: string): Promise<NextServer & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'runboard-robust-'));
   const server = await startNextServer(process.env.E2E_DIST_DIR ?? '.next-e2e', {
     OPENAI_BASE_URL: upstreamUrl,
+    // The database (and its people and tokens) is the main e2e server's; this upstream's threads and runs are filed
+    // under their own connection, so neither server takes the other's threads for its own (the capability probe asks
+    // about a thread seen on this connection; the watcher watches this connection's runs).
+    RUNBOARD_CONNECTION_ID: connectionId,
     OPENAI_API_KEY: ROBUSTNESS_API_KEY,
     RUNBOARD_DB_FILE: process.env.E2E_DB_FILE ?? path.join(dataDir, 'runboard.db'),
     // Every seed must reach the upstream: no answer may be reused across seeds, and no retry may mask a failure.
@@ -117,7 +121,7 @@ export const test = base.extend<object, { steadyApp: SteadyApp; sparseApp: Spars
       const relay = await startSeedRelay(steady.url);
       let app: Awaited<ReturnType<typeof startRunboardOver>> | undefined;
       try {
-        app = await startRunboardOver(relay.url);
+        app = await startRunboardOver(relay.url, 'robustness-steady');
         // Runboard probes what its upstream can do (including GET /threads, which the spec does not have) the first
         // time a page asks; doing it here, under a seed no test judges, keeps each seed's record to the pages' own requests.
         relay.setSeed(0);
@@ -137,7 +141,7 @@ export const test = base.extend<object, { steadyApp: SteadyApp; sparseApp: Spars
       const upstream = await startSparseUpstream();
       let app: Awaited<ReturnType<typeof startRunboardOver>> | undefined;
       try {
-        app = await startRunboardOver(upstream.url);
+        app = await startRunboardOver(upstream.url, 'robustness-sparse');
         await use({ url: app.url, requests: upstream.requests });
       } finally {
         await app?.stop();

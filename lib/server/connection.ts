@@ -17,7 +17,7 @@ export async function getDefaultConnection(): Promise<Connection> {
   const emulator = await ensureEmbeddedEmulator();
   if (!emulator) throw new Error('No upstream configured and the embedded emulator is disabled');
   return createConnection({
-    id: 'default',
+    id: env.upstream.RUNBOARD_CONNECTION_ID ?? 'default',
     name: env.upstream.RUNBOARD_CONNECTION_NAME ?? 'Embedded emulator',
     mode: 'emulator',
     baseUrl: emulator.url,

@@ -86,6 +86,10 @@ export const UpstreamEnv = z
       z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must look like 2025-04-01-preview (letters, digits, . _ -)').optional(),
     ),
     RUNBOARD_CONNECTION_NAME: optionalText(80),
+    RUNBOARD_CONNECTION_ID: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 lower-case letters, digits, _ or - (it keys the index, claims and notes in the database)').optional(),
+    ),
     RUNBOARD_UPSTREAM_TIMEOUT_MS: intInRange(100, 600_000, 30_000),
     RUNBOARD_UPSTREAM_RETRIES: intInRange(0, 5, 2),
   });

@@ -36,7 +36,7 @@ export function createConnection(init: ConnectionInit): Connection {
 export function connectionFromEnv(env: UpstreamEnv): Connection | null {
   if (!env.OPENAI_BASE_URL || !env.OPENAI_API_KEY) return null;
   return createConnection({
-    id: 'default',
+    id: env.RUNBOARD_CONNECTION_ID ?? 'default',
     name: env.RUNBOARD_CONNECTION_NAME ?? new URL(env.OPENAI_BASE_URL).host,
     mode: 'upstream',
     baseUrl: env.OPENAI_BASE_URL,

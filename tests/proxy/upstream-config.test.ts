@@ -22,6 +22,13 @@ describe('upstream env config', () => {
     expect(connectionFromEnv(env)).toBeNull();
   });
 
+  it('files the upstream under RUNBOARD_CONNECTION_ID, else under "default"', () => {
+    const base = { OPENAI_BASE_URL: 'https://facade.example.com/v1', OPENAI_API_KEY: 'sk-test-1234567890' };
+    expect(connectionFromEnv(parseUpstreamEnv(base))?.id).toBe('default');
+    expect(connectionFromEnv(parseUpstreamEnv({ ...base, RUNBOARD_CONNECTION_ID: 'eu-staging' }))?.id).toBe('eu-staging');
+    expect(problems({ ...base, RUNBOARD_CONNECTION_ID: 'EU staging' })).toEqual([expect.stringMatching(/^RUNBOARD_CONNECTION_ID must be 1-64 lower-case letters/)]);
+  });
+
   it('names each bad variable with what is expected', () => {
     const found = problems({
       OPENAI_BASE_URL: 'ftp://example.com',

@@ -1,25 +1,30 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Run } from '@/lib/contract';
 import { finalAnswerQueryOptions } from '@/lib/queries/messages';
+import { finalAnswerOf } from '@/lib/view/final-answer';
 import { isTerminal } from '@/lib/view/run-shapes';
 import { Card } from '@/components/ui/card';
-import { MessageContentPart } from '@/components/threads/message-content';
 import { Time } from './time';
+
+// Only needed when the server did not render the answer (the run ended while the page was open): loaded then.
+const MessageContentPart = lazy(() => import('@/components/threads/message-content').then((m) => ({ default: m.MessageContentPart })));
+
+/** The final answer's content as the server rendered it (its Markdown needs no renderer in the browser then). */
+export type RenderedFinalAnswer = { messageId: string; content: ReactNode };
 
 /**
  * The run's final answer — its newest assistant message — on the summary, so nobody has to open the last step to
  * read what the customer was told. Shown once the run has ended (while it runs, the answer is not final).
  */
-export function RunFinalAnswer({ run }: { run: Run }) {
+export function RunFinalAnswer({ run, rendered }: { run: Run; rendered?: RenderedFinalAnswer | null }) {
   const ended = isTerminal(run.status);
   const q = useQuery({ ...finalAnswerQueryOptions(run), enabled: ended });
   if (!ended || q.isPending) return null;
   if (q.error) return null;
-  const found = q.data?.data.find((m) => m.role === 'assistant');
-  // An empty message from a run that failed says nothing: the diagnosis above already tells why it ended.
-  const answer = found && (run.status === 'completed' || found.content.some((p) => p.type !== 'text' || String((p as { text?: { value?: unknown } }).text?.value ?? '').trim() !== '')) ? found : undefined;
+  const answer = finalAnswerOf(run.status, q.data?.data);
   if (!answer) {
     if (run.status !== 'completed') return null;
     return (
@@ -39,9 +44,15 @@ export function RunFinalAnswer({ run }: { run: Run }) {
       }
     >
       <div className="flex min-w-0 flex-col gap-2 break-words">
-        {answer.content.map((part, i) => (
-          <MessageContentPart key={i} part={part} messageId={answer.id} />
-        ))}
+        {rendered?.messageId === answer.id ? (
+          rendered.content
+        ) : (
+          <Suspense fallback={<p className="text-sm text-muted">Loading the answer…</p>}>
+            {answer.content.map((part, i) => (
+              <MessageContentPart key={i} part={part} messageId={answer.id} />
+            ))}
+          </Suspense>
+        )}
       </div>
       {run.status !== 'completed' ? <p className="mt-2 text-xs text-muted">The run ended {run.status}: this is the last answer it gave, not necessarily a complete one.</p> : null}
     </Card>

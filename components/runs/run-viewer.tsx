@@ -34,7 +34,7 @@ import { RunHeader } from './run-header';
 import { RunMetadata } from './run-metadata';
 import { RunNotFound } from './run-not-found';
 import { RunAgainButton, RunAgainPanel, useRunAgain } from './run-again';
-import { RunFinalAnswer } from './run-final-answer';
+import { RunFinalAnswer, type RenderedFinalAnswer } from './run-final-answer';
 import { RunTeamPanel } from '@/components/inbox/run-team-panel';
 import { RunRawJson } from './run-raw-json';
 import { RunStatusTimeline } from './run-status-timeline';
@@ -50,7 +50,7 @@ const ToolOutputsForm = dynamic(() => import('./tool-outputs-form').then((m) => 
  * the little state the API does not keep: when this browser first saw the run cancelling, and the last set of
  * pending tool calls (so the outputs form stays, disabled with a reason, once the run moves on).
  */
-export function RunViewer({ threadId, runId }: { threadId: string; runId: string }) {
+export function RunViewer({ threadId, runId, finalAnswer }: { threadId: string; runId: string; /** Rendered on the server for a run that had ended. */ finalAnswer?: RenderedFinalAnswer | null }) {
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
   const runQ = useQuery(runQueryOptions(threadId, runId));
@@ -146,7 +146,7 @@ export function RunViewer({ threadId, runId }: { threadId: string; runId: string
       />
       <RunHeader run={run} steps={steps} cancelRequestedAt={cancelRequestedAt} cancellingSeenAt={cancellingSeen.current} cancelRecorded={cancelRecorded} />
       {runAgain.open ? <RunAgainPanel run={run} /> : null}
-      <RunFinalAnswer run={run} />
+      <RunFinalAnswer run={run} rendered={finalAnswer} />
       {formCalls ? (
         <RoleGate ability="operate" action="submit tool outputs">
           <ToolOutputsForm key={formCalls.map((c) => c.id).join(',')} run={run} calls={formCalls} />

@@ -2,86 +2,19 @@
 
 import { lazy, Suspense } from 'react';
 import type { MessageContent } from '@/lib/contract';
-import { isKnownMessageContent } from '@/lib/contract/kinds';
-import { footnoteAnchor, markdownWithMarkers, segmentAnnotatedText, type AnnotationLike } from '@/lib/view/thread-message-text';
-import { fileContentUrl } from '@/lib/queries/run';
-import { JsonView } from '@/components/ui/json-view';
-import { toneText } from '@/components/ui/badge';
+import { MessageParts, type MarkdownRenderer } from './message-parts';
 
 // The Markdown renderer (react-markdown + remark-gfm) is its own chunk, fetched when a message is first shown.
 const MessageMarkdown = lazy(() => import('./message-markdown').then((m) => ({ default: m.MessageMarkdown })));
 
-/**
- * Text as Markdown with annotation placeholders turned into numbered markers, and the footnotes naming the cited
- * files. `raw` shows the exact text instead (placeholders and Markdown as written).
- */
-function AnnotatedText({ value, annotations, messageId, raw }: { value: string; annotations: readonly AnnotationLike[] | null | undefined; messageId: string; raw: boolean }) {
-  const { segments, footnotes } = segmentAnnotatedText(value, annotations);
-  const markers = new Map(segments.flatMap((s) => (s.kind === 'marker' ? [[footnoteAnchor(messageId, s.marker), s.placeholder] as const] : [])));
-  const plain = <p className="whitespace-pre-wrap wrap-anywhere">{value}</p>;
-  return (
-    <div className="min-w-0">
-      {raw ? (
-        <pre className="rounded-md border border-border bg-surface-muted p-2 font-mono text-xs whitespace-pre-wrap wrap-anywhere" data-testid="message-raw">
-          {value}
-        </pre>
-      ) : (
-        // Until the renderer has loaded, the text shows as written.
-        <Suspense fallback={plain}>
-          <MessageMarkdown source={markdownWithMarkers(segments, messageId)} footnotes={markers} />
-        </Suspense>
-      )}
-      {footnotes.length ? (
-        <ol className="mt-2 space-y-0.5 border-t border-border pt-2 text-xs text-muted" aria-label="Annotations">
-          {footnotes.map((f) => (
-            <li key={f.marker} id={footnoteAnchor(messageId, f.marker)} className="break-all">
-              [{f.marker}] {f.type === 'file_path' ? 'file' : 'cites'}{' '}
-              {f.fileId ? (
-                <a href={fileContentUrl(f.fileId)} className="font-mono text-accent hover:underline" target="_blank" rel="noopener noreferrer">
-                  {f.fileId}
-                </a>
-              ) : (
-                <span className="font-mono">unknown file</span>
-              )}
-              {f.quote ? <> — “{f.quote}”</> : null}
-              {f.placeholder ? <span className="ml-1 font-mono">({f.placeholder})</span> : null}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </div>
-  );
-}
+// Until the renderer has loaded, the text shows as written.
+const lazyMarkdown: MarkdownRenderer = ({ source, footnotes, plain }) => (
+  <Suspense fallback={plain}>
+    <MessageMarkdown source={source} footnotes={footnotes} />
+  </Suspense>
+);
 
 /** One content part: text (annotated), image file (through the proxy), image URL, refusal, or raw JSON if unknown. */
-export function MessageContentPart({ part, messageId, raw = false }: { part: MessageContent; messageId: string; raw?: boolean }) {
-  if (!isKnownMessageContent(part)) return <JsonView value={part} label={`Content of type "${part.type}" (not interpreted)`} collapsible defaultOpen />;
-  switch (part.type) {
-    case 'text':
-      return <AnnotatedText value={part.text.value} annotations={part.text.annotations as AnnotationLike[] | null | undefined} messageId={messageId} raw={raw} />;
-    case 'image_file':
-      return (
-        <figure className="flex flex-col gap-1">
-          {/* eslint-disable-next-line @next/next/no-img-element -- bytes come through our proxy; no optimisation wanted */}
-          <img src={fileContentUrl(part.image_file.file_id)} alt={`File ${part.image_file.file_id} from the message`} className="max-h-64 max-w-full rounded border border-border" loading="lazy" />
-          <figcaption className="font-mono text-xs text-muted">{part.image_file.file_id}</figcaption>
-        </figure>
-      );
-    case 'image_url':
-      return (
-        <p className="text-sm">
-          Image URL:{' '}
-          <a href={part.image_url.url} className="break-all text-accent hover:underline" target="_blank" rel="noreferrer noopener">
-            {part.image_url.url}
-          </a>
-        </p>
-      );
-    case 'refusal':
-      return (
-        <p className="rounded border border-warning/40 bg-warning/10 p-2 text-sm">
-          <span className={`font-semibold ${toneText.warning}`}>Refusal: </span>
-          {part.refusal}
-        </p>
-      );
-  }
+export function MessageContentPart(props: { part: MessageContent; messageId: string; raw?: boolean }) {
+  return <MessageParts {...props} markdown={lazyMarkdown} />;
 }

@@ -1,12 +1,11 @@
-'use client';
-
 import type { ReactNode } from 'react';
 import Markdown, { type Components, type ExtraProps } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { CopyButton } from '@/components/ui/copy-button';
 
-// Message text as GitHub-flavoured Markdown. Loaded on demand with the messages (React.lazy in message-content), so
-// pages that show no message never download the parser. Raw HTML in a message is never rendered (react-markdown
+// Message text as GitHub-flavoured Markdown. In the browser it is loaded on demand with the messages (React.lazy in
+// message-content), so pages that show no message never download the parser; the server renders it too (an ended
+// run's final answer, see final-answer-content.tsx), so no directive: it runs on either side. Raw HTML in a message is never rendered (react-markdown
 // shows it as text without rehype-raw); unsafe link protocols are dropped by its default URL transform.
 
 type HastNode = { type: string; value?: string; children?: HastNode[] };

@@ -47,7 +47,7 @@ test.describe('data in the first HTML: the team card, the final answer and the h
     test('the run page holds its final answer, its claim and its notes', async ({ page, emulator }) => {
       const { threadId, runId } = await completedRun(emulator);
       await page.goto(`/threads/${threadId}/runs/${runId}`);
-      await expect(page.getByTestId('run-final-answer')).toBeVisible();
+      await expect(page.getByTestId('run-final-answer').getByTestId('message-markdown')).toBeVisible();
       await expect(page.getByTestId('claim-control')).toBeVisible();
       await expect(page.getByTestId('notes-panel')).toBeVisible();
     });
@@ -72,5 +72,23 @@ test.describe('data in the first HTML: the team card, the final answer and the h
     await page.waitForLoadState('networkidle');
     await expect(page.getByTestId('watch-button')).toBeEnabled();
     expect(apiCalls, 'everything the thread page shows came with its HTML').toEqual([]);
+  });
+
+  test("an ended run's final answer comes as HTML: its page loads no Markdown renderer, while the thread's messages do", async ({ page, emulator }) => {
+    const { threadId, runId } = await completedRun(emulator);
+    /** Whether any script the page loaded holds the Markdown parser (micromark, under react-markdown). */
+    const loadsMarkdownParser = async () => {
+      await page.waitForLoadState('networkidle');
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((url) => /\.js(\?|$)/.test(new URL(url).pathname)));
+      const bodies = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()));
+      return bodies.some((body) => body.includes('micromark'));
+    };
+    await page.goto(`/threads/${threadId}/runs/${runId}`);
+    await expect(page.getByTestId('run-final-answer').getByTestId('message-markdown')).toBeVisible();
+    expect(await loadsMarkdownParser(), 'the run page loaded the Markdown parser').toBe(false);
+
+    await page.goto(`/threads/${threadId}`);
+    await expect(page.getByTestId('message').first().getByTestId('message-markdown')).toBeVisible();
+    expect(await loadsMarkdownParser(), 'the thread page renders its messages with the parser').toBe(true);
   });
 });

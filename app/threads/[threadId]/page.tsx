@@ -23,10 +23,9 @@ export default async function ThreadPage({ params, searchParams }: PageProps<'/t
   await requireViewer(`/threads/${threadId}`);
   if (!ID_PATTERN.test(threadId)) notFound();
   const view = parseThreadPageParams(await searchParams);
-  const state = loadThreadPageData(await currentPageRequest(), threadId, view);
   return (
-    <HeldOrStreamed state={state} fallback={<ThreadViewSkeleton />}>
-      <ThreadView key={threadId} threadId={threadId} params={view} />
+    <HeldOrStreamed data={loadThreadPageData(await currentPageRequest(), threadId, view)} fallback={<ThreadViewSkeleton />}>
+      {() => <ThreadView key={threadId} threadId={threadId} params={view} />}
     </HeldOrStreamed>
   );
 }

@@ -10,28 +10,34 @@ import { Suspense, type ReactNode } from 'react';
  */
 export const PAGE_HOLD_MS = 300;
 
-/** The page's data in its first HTML when it comes within PAGE_HOLD_MS, else `fallback` now and the data streamed. */
-export async function HeldOrStreamed({ state, fallback, children }: { state: Promise<DehydratedState>; fallback: ReactNode; children: ReactNode }) {
-  const held = await withinHold(state);
-  if (held) return <HydrationBoundary state={held}>{children}</HydrationBoundary>;
+type Data = { state: DehydratedState };
+
+/**
+ * The page's data in its first HTML when it comes within PAGE_HOLD_MS, else `fallback` now and the data streamed.
+ * `children` renders the page from its data (its cache goes to the HydrationBoundary).
+ */
+export async function HeldOrStreamed<T extends Data>({ data, fallback, children }: { data: Promise<T>; fallback: ReactNode; children: (data: T) => ReactNode }) {
+  const held = await withinHold(data);
+  if (held) return <HydrationBoundary state={held.state}>{children(held)}</HydrationBoundary>;
   return (
     <Suspense fallback={fallback}>
-      <Streamed state={state}>{children}</Streamed>
+      <Streamed data={data}>{children}</Streamed>
     </Suspense>
   );
 }
 
-/** The state if it settles within PAGE_HOLD_MS, else null (a failure is thrown as it would be when awaited). */
-function withinHold(state: Promise<DehydratedState>): Promise<DehydratedState | null> {
+/** The data if it settles within PAGE_HOLD_MS, else null (a failure is thrown as it would be when awaited). */
+function withinHold<T>(data: Promise<T>): Promise<T | null> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, PAGE_HOLD_MS, null);
-    state.then(
+    data.then(
       (value) => (clearTimeout(timer), resolve(value)),
       (error: unknown) => (clearTimeout(timer), reject(error)),
     );
   });
 }
 
-async function Streamed({ state, children }: { state: Promise<DehydratedState>; children: ReactNode }) {
-  return <HydrationBoundary state={await state}>{children}</HydrationBoundary>;
+async function Streamed<T extends Data>({ data, children }: { data: Promise<T>; children: (data: T) => ReactNode }) {
+  const loaded = await data;
+  return <HydrationBoundary state={loaded.state}>{children(loaded)}</HydrationBoundary>;
 }

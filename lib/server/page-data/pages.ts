@@ -1,5 +1,6 @@
 import 'server-only';
 import { dehydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
+import type { Message, Run } from '@/lib/contract';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
 import { auditHistoryQueryOptions } from '@/lib/queries/audit';
 import { capabilitiesQueryOptions } from '@/lib/queries/capabilities-query';
@@ -16,6 +17,7 @@ import { runStepsQueryOptions } from '@/lib/queries/run-steps';
 import { latestRunQueryOptions, runListQueryOptions } from '@/lib/queries/runs-list';
 import { threadIndexQueryOptions } from '@/lib/queries/thread-index';
 import { threadQueryOptions } from '@/lib/queries/threads';
+import { finalAnswerOf } from '@/lib/view/final-answer';
 import { isTerminal } from '@/lib/view/run-shapes';
 import { MESSAGE_PAGE_SIZE, type ThreadPageParams } from '@/lib/view/thread-page-params';
 import { getDefaultConnection } from '../connection';
@@ -31,29 +33,41 @@ import { pageTransport } from './transport';
 /** How long a page waits for the upstream before handing over what it has (the browser fetches the rest). */
 export const PAGE_DATA_BUDGET_MS = 4_000;
 
-async function withPageClient(request: PageRequest, load: (client: QueryClient, transport: ApiTransport) => Promise<unknown>): Promise<DehydratedState> {
+type Load = (client: QueryClient, transport: ApiTransport) => Promise<unknown>;
+
+/** A fresh per-request QueryClient with `load` run into it (nothing loaded on an in-app navigation or without a connection). */
+async function loadPageClient(request: PageRequest, load: Load): Promise<QueryClient> {
   const client = getQueryClient();
-  if (request.navigation === 'client') return dehydrate(client);
+  if (request.navigation === 'client') return client;
   let connection;
   try {
     connection = await getDefaultConnection();
   } catch (error) {
     log('warn', 'page_data.no_connection', { error });
-    return dehydrate(client);
+    return client;
   }
   const budget = AbortSignal.timeout(PAGE_DATA_BUDGET_MS);
   const transport = pageTransport({ connection, caller: await pageCaller(request), requestHeaders: request.headers, signal: budget, timeoutMs: Math.min(connection.timeoutMs, PAGE_DATA_BUDGET_MS) });
   await load(client, transport);
-  return dehydrate(client);
+  return client;
 }
+
+async function withPageClient(request: PageRequest, load: Load): Promise<DehydratedState> {
+  return dehydrate(await loadPageClient(request, load));
+}
+
+/** What a held page hands over: the cache for its HydrationBoundary (and what the page renders on the server). */
+export type PageData = { state: DehydratedState };
+/** The run page also renders an ended run's final answer on the server. */
+export type RunPageData = PageData & { finalAnswer: Message | null };
 
 /**
  * Thread page: the thread, its newest run (lock banner), the runs page the URL asks for, messages, assistant names,
  * what the upstream can do, the thread's history, claims, notes and index entry (so the browser asks for nothing when
  * it starts).
  */
-export function loadThreadPageData(request: PageRequest, threadId: string, view: ThreadPageParams): Promise<DehydratedState> {
-  return withPageClient(request, (client, transport) =>
+export async function loadThreadPageData(request: PageRequest, threadId: string, view: ThreadPageParams): Promise<PageData> {
+  const state = await withPageClient(request, (client, transport) =>
     Promise.all([
       client.prefetchQuery(threadQueryOptions(threadId, transport)),
       client.prefetchQuery(latestRunQueryOptions(threadId, transport)),
@@ -69,23 +83,26 @@ export function loadThreadPageData(request: PageRequest, threadId: string, view:
       client.prefetchQuery(threadIndexQueryOptions({ q: threadId, limit: 1 }, transport)),
     ]),
   );
+  return { state };
 }
 
 /**
  * Run page: the run and all its steps (side by side), then the assistant that ran it and, once it ended, its final
  * answer; capabilities, history, its claim and notes (so the browser asks for nothing when it starts).
  */
-export function loadRunPageData(request: PageRequest, threadId: string, runId: string): Promise<DehydratedState> {
-  return withPageClient(request, async (client, transport) => {
+export async function loadRunPageData(request: PageRequest, threadId: string, runId: string): Promise<RunPageData> {
+  let ended = null as Run | null;
+  const loaded = await loadPageClient(request, async (client, transport) => {
     const run = client
       .fetchQuery(runQueryOptions(threadId, runId, transport))
-      .then((r) =>
-        Promise.all([
+      .then((r) => {
+        if (isTerminal(r.status)) ended = r;
+        return Promise.all([
           client.prefetchQuery(assistantQueryOptions(r.assistant_id, transport)),
           // An ended run shows its final answer (RunFinalAnswer asks for the same page of messages).
           isTerminal(r.status) ? client.prefetchQuery(finalAnswerQueryOptions(r, transport)) : null,
-        ]),
-      )
+        ]);
+      })
       .catch(() => undefined);
     await Promise.all([
       run,
@@ -96,6 +113,9 @@ export function loadRunPageData(request: PageRequest, threadId: string, runId: s
       client.prefetchQuery(notesQueryOptions(threadId, runId, transport)),
     ]);
   });
+  // Only what was fetched is rendered: a final answer the server could not read is left to the browser.
+  const messages = ended ? loaded.getQueryData(finalAnswerQueryOptions(ended).queryKey) : undefined;
+  return { state: dehydrate(loaded), finalAnswer: ended ? (finalAnswerOf(ended.status, messages?.data) ?? null) : null };
 }
 
 /** The thread Runboard has seen the run on, when the URL names another one (the run page redirects there). */

@@ -1,14 +1,16 @@
 'use client';
 
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { RunStep } from '@/lib/contract';
 import { formatDuration } from '@/lib/view/format-duration';
 import { formatTokensCompact } from '@/lib/view/format-tokens';
 import { stepEndedAt } from '@/lib/view/run-shapes';
 import { stepLabel } from '@/lib/view/step-timeline';
 import { cn } from '@/components/ui/cn';
-import { StepDetails } from './step-details';
 import { StepStatusBadge } from './step-status';
+
+// A step's details (tool views, message content, raw JSON) load when a step is first opened: most steps never are.
+const StepDetails = lazy(() => import('./step-details').then((m) => ({ default: m.StepDetails })));
 
 /**
  * One step: a full-width toggle button (aria-expanded/aria-controls) with the summary, and the details below when
@@ -59,7 +61,9 @@ export const StepRow = memo(function StepRow({
       </button>
       {open ? (
         <section id={panelId} aria-labelledby={buttonId} className="px-3 pt-1 pb-4 sm:pl-14" data-testid="step-details">
-          <StepDetails step={step} threadId={threadId} />
+          <Suspense fallback={<p className="text-xs text-muted">Loading the step's details…</p>}>
+            <StepDetails step={step} threadId={threadId} />
+          </Suspense>
         </section>
       ) : null}
     </div>

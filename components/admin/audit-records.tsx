@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { AuditRecord } from '@/lib/queries/audit';
 import { actionLabel, actorLabel, outcomeNote } from '@/lib/view/audit-sentence';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { Badge } from '@/components/ui/badge';
 import { Time } from '@/components/runs/time';
 

@@ -8,7 +8,7 @@ import { CreateRunBody, type Run } from '@/lib/contract';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
 import { useCreateRun } from '@/lib/queries/runs-list';
 import type { RunFormState } from '@/lib/view/thread-run-form';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Checkbox } from '@/components/ui/field';

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { CreateThreadAndRunBody } from '@/lib/contract';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
 import { useCreateThreadAndRun } from '@/lib/queries/threads';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Field, Textarea, fieldAria } from '@/components/ui/field';

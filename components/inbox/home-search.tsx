@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { threadIndexQueryOptions } from '@/lib/queries/thread-index';
-import { threadHref } from '@/lib/view/thread-search';
+import { threadHref } from '@/lib/view/hrefs';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { ThreadSearchBox } from '@/components/threads/thread-search-box';
 

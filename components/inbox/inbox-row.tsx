@@ -5,7 +5,7 @@ import type { InboxItem } from '@/lib/queries/inbox';
 import { REASON_LABEL, type ReasonCode } from '@/lib/view/inbox-filters';
 import { formatRelative, formatTimeTooltip, formatUtc, toIso } from '@/lib/view/format-time';
 import { countdown, timeInState } from '@/lib/view/inbox-time';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';

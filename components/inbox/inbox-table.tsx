@@ -7,7 +7,7 @@ import type { InboxItem } from '@/lib/queries/inbox';
 import { useViewer } from '@/lib/queries/viewer';
 import { inboxKeyAction, reselect } from '@/lib/view/inbox-keyboard';
 import { can } from '@/lib/view/roles';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { useSecondClock } from '@/components/runs/use-second-clock';
 import { InboxRow } from './inbox-row';
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { threadClaimsQueryOptions } from '@/lib/queries/claims';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { ClaimControl } from './claim-control';
 import { TeamCard } from './team-card';
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { watchedThreadsQueryOptions } from '@/lib/queries/thread-index';
-import { threadHref } from '@/lib/view/thread-search';
+import { threadHref } from '@/lib/view/hrefs';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

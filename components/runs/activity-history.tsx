@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { auditHistoryQueryOptions, type AuditHistoryEntry } from '@/lib/queries/audit';
 import { actorLabel, auditPhrase, outcomeNote } from '@/lib/view/audit-sentence';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

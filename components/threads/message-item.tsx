@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { Message } from '@/lib/contract';
 import { fileContentUrl } from '@/lib/queries/run';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/ui/copy-button';

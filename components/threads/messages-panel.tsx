@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { messagesQueryOptions } from '@/lib/queries/messages';
 import { MESSAGE_PAGE_SIZE, serializeThreadPageParams, type ThreadPageParams } from '@/lib/view/thread-page-params';
-import { threadHref } from '@/lib/view/thread-search';
+import { threadHref } from '@/lib/view/hrefs';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

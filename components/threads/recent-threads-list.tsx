@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { recentThreadsQueryOptions } from '@/lib/queries/recent-threads';
-import { threadHref } from '@/lib/view/thread-search';
+import { threadHref } from '@/lib/view/hrefs';
 import { Card } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { CopyButton } from '@/components/ui/copy-button';
 
 // Links in lists (runs, threads, messages, history) never prefetch: every page is dynamic and polls, so viewport

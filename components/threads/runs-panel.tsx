@@ -10,7 +10,7 @@ import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { runListQueryOptions } from '@/lib/queries/runs-list';
 import { formatUtc } from '@/lib/view/format-time';
 import { describeStatusFilter, RUN_PAGE_SIZES, serializeThreadPageParams, type ThreadPageParams } from '@/lib/view/thread-page-params';
-import { threadHref } from '@/lib/view/thread-search';
+import { threadHref } from '@/lib/view/hrefs';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { ID_PATTERN } from '@/lib/contract/kinds';
 import { runsSeenQueryOptions } from '@/lib/queries/runs-seen';
 import { formatUtc } from '@/lib/view/format-time';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRunboardReachability } from '@/lib/queries/use-reachability';
 import { useThreadLock } from '@/lib/queries/thread-lock';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { toneText } from '@/components/ui/badge';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractIds, resolveSearch, runHref, threadHref } from './thread-search';
+import { extractIds, resolveSearch } from './thread-search';
+import { runHref, threadHref } from './hrefs';
 
 const T = 'thread_abc123DEF456ghi789JKL0';
 const R = 'run_Zyx987wvu654TSR321qpo0AB';

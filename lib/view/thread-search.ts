@@ -126,10 +126,3 @@ function brokenId(text: string): { first: string; joined: string } | null {
   return joined.length <= MAX_ID_LENGTH ? { first, joined } : null;
 }
 
-export function threadHref(threadId: string): string {
-  return `/threads/${encodeURIComponent(threadId)}`;
-}
-
-export function runHref(threadId: string, runId: string): string {
-  return `/threads/${encodeURIComponent(threadId)}/runs/${encodeURIComponent(runId)}`;
-}

@@ -4,7 +4,7 @@ import { ID_PATTERN } from '@/lib/contract';
 import { currentPageRequest } from '@/lib/server/page-data/context';
 import { HeldOrStreamed } from '@/lib/server/page-data/held';
 import { loadRunPageData, otherThreadOfRun } from '@/lib/server/page-data/pages';
-import { runHref } from '@/lib/view/thread-search';
+import { runHref } from '@/lib/view/hrefs';
 import { FinalAnswerContent } from '@/components/runs/final-answer-content';
 import { RunViewer } from '@/components/runs/run-viewer';
 import { RunViewerSkeleton } from '@/components/runs/run-viewer-skeleton';

@@ -32,8 +32,7 @@ import { LastUpdated } from './last-updated';
 import { RunConfig } from './run-config';
 import { RunHeader } from './run-header';
 import { RunMetadata } from './run-metadata';
-import { RunNotFound } from './run-not-found';
-import { RunAgainButton, RunAgainPanel, useRunAgain } from './run-again';
+import { RunAgainButton, useRunAgain } from './run-again';
 import { RunFinalAnswer, type RenderedFinalAnswer } from './run-final-answer';
 import { RunTeamPanel } from '@/components/inbox/run-team-panel';
 import { RunRawJson } from './run-raw-json';
@@ -41,6 +40,9 @@ import { RunStatusTimeline } from './run-status-timeline';
 import { RunViewerSkeleton } from './run-viewer-skeleton';
 
 // Only a run waiting on tool outputs shows the form: its code loads then, not with every run page.
+// Shown on demand: the run-again panel when asked for, the not-found page only for a run the server does not have.
+const RunAgainPanel = dynamic(() => import('./run-again-panel').then((m) => m.RunAgainPanel), { loading: () => <SkeletonRows rows={4} label="run again" /> });
+const RunNotFound = dynamic(() => import('./run-not-found').then((m) => m.RunNotFound));
 const ToolOutputsForm = dynamic(() => import('./tool-outputs-form').then((m) => m.ToolOutputsForm), {
   loading: () => <SkeletonRows rows={3} label="tool outputs form" />,
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_AGAIN_STATUSES, runAgainForm } from './run-again';
+import { runAgainForm } from './run-again';
+import { RUN_AGAIN_STATUSES } from './run-shapes';
 import { buildRunBody, EMPTY_RUN_FORM } from './thread-run-form';
 
 const failed = {

@@ -19,8 +19,6 @@ export type RunSettingsLike = {
   metadata?: Record<string, unknown> | null;
 };
 
-export const RUN_AGAIN_STATUSES: ReadonlySet<string> = new Set(['failed', 'expired', 'cancelled', 'incomplete']);
-
 const text = (v: number | null | undefined) => (v == null ? '' : String(v));
 
 export function runAgainForm(run: RunSettingsLike): Partial<RunFormState> {

@@ -61,6 +61,9 @@ export type StepLike = {
 export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled', 'expired', 'incomplete'] as const;
 export const ACTIVE_STATUSES = ['queued', 'in_progress', 'requires_action', 'cancelling'] as const;
 
+/** Runs that ended without an answer: worth running again with the same settings. */
+export const RUN_AGAIN_STATUSES: ReadonlySet<string> = new Set(['failed', 'expired', 'cancelled', 'incomplete']);
+
 export function isTerminal(status: string): boolean {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
 }

@@ -9,7 +9,7 @@ import { toneText } from '@/components/ui/badge';
 // A message's content parts, shared by the browser (message-content.tsx, which loads the Markdown renderer on demand)
 // and the server (the run page renders an ended run's final answer there, so the browser need not load it).
 
-/** Renders Markdown text; `plain` is the text as written, for a renderer that is still loading. */
+/** Renders Markdown text; `plain` is the text as written (citations as markers), for a renderer that is still loading. */
 export type MarkdownRenderer = (props: { source: string; footnotes: ReadonlyMap<string, string>; plain: ReactNode }) => ReactNode;
 
 /**
@@ -31,7 +31,12 @@ function AnnotatedText({
 }) {
   const { segments, footnotes } = segmentAnnotatedText(value, annotations);
   const markers = new Map(segments.flatMap((s) => (s.kind === 'marker' ? [[footnoteAnchor(messageId, s.marker), s.placeholder] as const] : [])));
-  const plain = <p className="whitespace-pre-wrap wrap-anywhere">{value}</p>;
+  // While the renderer loads: the text as written, with the citation placeholders already shown as their markers.
+  const plain = (
+    <p className="whitespace-pre-wrap wrap-anywhere">
+      {segments.map((s, i) => (s.kind === 'marker' ? <sup key={i} title={s.placeholder}>[{s.marker}]</sup> : s.text))}
+    </p>
+  );
   return (
     <div className="min-w-0">
       {raw ? (

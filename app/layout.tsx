@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import './globals.css';
 import { loadConnectionData, loadInboxCountData } from '@/lib/server/page-data/pages';
 import { Prefetched } from '@/lib/server/page-data/prefetched';
@@ -28,20 +28,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               // The header's connection dot with its check done on the server; streamed, so no page waits for it.
               // Signed out, there is no header status (and nothing to prefetch).
               viewer ? (
-                <Suspense fallback={<ConnectionIndicatorPending />}>
-                  <Prefetched load={loadConnectionData}>
-                    <ConnectionIndicator />
-                  </Prefetched>
-                </Suspense>
+                <Prefetched load={loadConnectionData} fallback={<ConnectionIndicatorPending />}>
+                  <ConnectionIndicator />
+                </Prefetched>
               ) : null
             }
             inboxLink={
               viewer ? (
-                <Suspense fallback={<InboxLinkPending />}>
-                  <Prefetched load={loadInboxCountData}>
-                    <InboxCountLink />
-                  </Prefetched>
-                </Suspense>
+                <Prefetched load={loadInboxCountData} fallback={<InboxLinkPending />}>
+                  <InboxCountLink />
+                </Prefetched>
               ) : null
             }
           >

@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { loadConnectionData, loadHomePageData } from '@/lib/server/page-data/pages';
 import { Prefetched } from '@/lib/server/page-data/prefetched';
 import { ConnectionBanner, ConnectionBannerPending } from '@/components/layout/connection-banner';
@@ -20,22 +19,18 @@ export default async function HomePage() {
       <PageHeader title="Runboard" subtitle="Inspect and operate Assistants API threads and runs." />
       {/* Each prefetched part streams in its own boundary behind a placeholder that reads no query. The connection
           check is cached for a few seconds on the server, so the header's and this one are one check. */}
-      <Suspense fallback={<ConnectionBannerPending />}>
-        <Prefetched load={loadConnectionData}>
-          <ConnectionBanner />
-        </Prefetched>
-      </Suspense>
+      <Prefetched load={loadConnectionData} fallback={<ConnectionBannerPending />}>
+        <ConnectionBanner />
+      </Prefetched>
       <Card title="Open a thread or run" id="open">
         <HomeSearch />
       </Card>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="flex min-w-0 flex-col gap-6">
           <WatchedThreads />
-          <Suspense fallback={<RecentThreadsPending />}>
-            <Prefetched load={loadHomePageData}>
-              <RecentThreadsList />
-            </Prefetched>
-          </Suspense>
+          <Prefetched load={loadHomePageData} fallback={<RecentThreadsPending />}>
+            <RecentThreadsList />
+          </Prefetched>
         </div>
         <Card title="Create thread and run" id="create-thread-and-run">
           <RoleGate ability="operate" action="create threads and runs">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { loadInboxPageData } from '@/lib/server/page-data/inbox';
 import { Prefetched } from '@/lib/server/page-data/prefetched';
 import { InboxView } from '@/components/inbox/inbox-view';
@@ -15,10 +14,8 @@ export default async function InboxPage({ searchParams }: PageProps<'/inbox'>) {
   const filters = inboxFiltersFromSearchParams(await searchParams);
   await requireViewer(inboxHref(filters));
   return (
-    <Suspense fallback={<InboxPending />}>
-      <Prefetched load={(request) => loadInboxPageData(request, filters)}>
-        <InboxView filters={filters} />
-      </Prefetched>
-    </Suspense>
+    <Prefetched load={(request) => loadInboxPageData(request, filters)} fallback={<InboxPending />}>
+      <InboxView filters={filters} />
+    </Prefetched>
   );
 }

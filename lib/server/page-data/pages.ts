@@ -1,6 +1,6 @@
 import 'server-only';
 import { dehydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
-import type { Message, Run } from '@/lib/contract';
+import type { Message } from '@/lib/contract';
 import { assistantsQueryOptions } from '@/lib/queries/assistants';
 import { auditHistoryQueryOptions } from '@/lib/queries/audit';
 import { capabilitiesQueryOptions } from '@/lib/queries/capabilities-query';
@@ -91,18 +91,16 @@ export async function loadThreadPageData(request: PageRequest, threadId: string,
  * answer; capabilities, history, its claim and notes (so the browser asks for nothing when it starts).
  */
 export async function loadRunPageData(request: PageRequest, threadId: string, runId: string): Promise<RunPageData> {
-  let ended = null as Run | null;
   const loaded = await loadPageClient(request, async (client, transport) => {
     const run = client
       .fetchQuery(runQueryOptions(threadId, runId, transport))
-      .then((r) => {
-        if (isTerminal(r.status)) ended = r;
-        return Promise.all([
+      .then((r) =>
+        Promise.all([
           client.prefetchQuery(assistantQueryOptions(r.assistant_id, transport)),
           // An ended run shows its final answer (RunFinalAnswer asks for the same page of messages).
           isTerminal(r.status) ? client.prefetchQuery(finalAnswerQueryOptions(r, transport)) : null,
-        ]);
-      })
+        ]),
+      )
       .catch(() => undefined);
     await Promise.all([
       run,
@@ -114,6 +112,8 @@ export async function loadRunPageData(request: PageRequest, threadId: string, ru
     ]);
   });
   // Only what was fetched is rendered: a final answer the server could not read is left to the browser.
+  const run = loaded.getQueryData(runQueryOptions(threadId, runId).queryKey);
+  const ended = run && isTerminal(run.status) ? run : null;
   const messages = ended ? loaded.getQueryData(finalAnswerQueryOptions(ended).queryKey) : undefined;
   return { state: dehydrate(loaded), finalAnswer: ended ? (finalAnswerOf(ended.status, messages?.data) ?? null) : null };
 }

@@ -1,16 +1,18 @@
 'use client';
 
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { RunStep } from '@/lib/contract';
 import { StepRow } from './step-row';
 
-/** Above this many steps the list is virtualised (only visible rows are in the DOM). */
-export const VIRTUALIZE_OVER = 50;
+/**
+ * Steps drawn at first, and added each time the end of the list comes near. Most runs have fewer; a long one costs
+ * only the rows someone scrolls to, without a virtualisation library on every run page (it was 10 KB of its JS).
+ */
+export const STEP_WINDOW = 50;
 
 export type StepListHandle = { scrollToStep: (id: string) => void };
 
-/** The steps, oldest first, each expandable. Hundreds of steps stay fast via @tanstack/react-virtual. */
+/** The steps, oldest first, each expandable; past STEP_WINDOW the list scrolls in its own box and grows as it does. */
 export function StepList({
   steps,
   threadId,
@@ -29,70 +31,87 @@ export function StepList({
   onToggle: (id: string) => void;
   ref?: Ref<StepListHandle>;
 }) {
-  const virtual = steps.length > VIRTUALIZE_OVER;
-  const scrollRef = useRef<HTMLElement>(null);
-  // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual's API is not memoisable; the app does not use the React Compiler
-  const virtualizer = useVirtualizer({
-    count: virtual ? steps.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 41,
-    overscan: 10,
-    // Before the list is measured (server HTML, hydration) it lays out the first rows of a 600 px window, so the first
-    // HTML already shows the oldest steps and hydration renders the same rows.
-    initialRect: { width: 0, height: 600 },
-    getItemKey: (i) => steps[i]?.id ?? i,
-  });
+  const windowed = steps.length > STEP_WINDOW;
+  const [drawn, setDrawn] = useState(STEP_WINDOW);
+  const count = windowed ? Math.min(drawn, steps.length) : steps.length;
+  // A step picked in the chart (or a shared link) that was not drawn yet: scrolled to once its row exists.
+  const pendingStepRef = useRef<string | null>(null);
 
   useImperativeHandle(ref, () => ({
     scrollToStep: (id: string) => {
       const index = steps.findIndex((s) => s.id === id);
       if (index < 0) return;
-      if (virtual) virtualizer.scrollToIndex(index, { align: 'start' });
-      else document.getElementById(`step-btn-${id}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      // Move focus so keyboard users land on the step they picked in the chart.
-      requestAnimationFrame(() => document.getElementById(`step-btn-${id}`)?.focus({ preventScroll: true }));
+      if (index < count) {
+        scrollToRow(id);
+        return;
+      }
+      pendingStepRef.current = id;
+      setDrawn(Math.ceil((index + 1) / STEP_WINDOW) * STEP_WINDOW);
     },
   }));
 
-  // Re-measure when expansion changes (row heights change).
   useEffect(() => {
-    if (virtual) virtualizer.measure();
-  }, [expanded, virtual, virtualizer]);
+    const id = pendingStepRef.current;
+    if (id && steps.slice(0, count).some((s) => s.id === id)) {
+      pendingStepRef.current = null;
+      scrollToRow(id);
+    }
+  }, [count, steps]);
 
-  if (!virtual) {
+  // The "more" button is remounted (keyed by the count) after each growth, so a list still short of its box's end
+  // keeps growing until it is not.
+  const observeMore = useCallback((more: HTMLButtonElement | null) => {
+    const root = more?.parentElement;
+    if (!more || !root) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setDrawn((n) => n + STEP_WINDOW);
+      },
+      { root, rootMargin: '0px 0px 300px 0px' },
+    );
+    observer.observe(more);
+    return () => observer.disconnect();
+  }, []);
+
+  const rows = steps.slice(0, count).map((s, i) => (
+    <StepRow key={s.id} step={s} index={numberOf?.get(s.id) ?? i} runStart={runStart} open={expanded.has(s.id)} onToggle={onToggle} threadId={threadId} />
+  ));
+  if (!windowed) {
     return (
-      <div className="rounded-md border border-border" data-testid="step-list" data-virtual="false">
-        {steps.map((s, i) => (
-          <StepRow key={s.id} step={s} index={numberOf?.get(s.id) ?? i} runStart={runStart} open={expanded.has(s.id)} onToggle={onToggle} threadId={threadId} />
-        ))}
+      <div className="rounded-md border border-border" data-testid="step-list" data-windowed="false">
+        {rows}
       </div>
     );
   }
-
-  const items = virtualizer.getVirtualItems();
+  const left = steps.length - count;
   return (
     <section
-      ref={scrollRef}
       className="max-h-[70vh] overflow-auto rounded-md border border-border"
       data-testid="step-list"
-      data-virtual="true"
+      data-windowed="true"
       // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the scroll container must be reachable by keyboard (axe: scrollable-region-focusable)
       tabIndex={0}
       aria-label={`Steps (${steps.length}); scroll to see more`}
     >
-      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-        <div className="absolute inset-x-0 top-0" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
-          {items.map((item) => {
-            const s = steps[item.index];
-            if (!s) return null;
-            return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
-                <StepRow step={s} index={numberOf?.get(s.id) ?? item.index} runStart={runStart} open={expanded.has(s.id)} onToggle={onToggle} threadId={threadId} />
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      {rows}
+      {left > 0 ? (
+        <button
+          key={count}
+          ref={observeMore}
+          type="button"
+          data-testid="step-list-more"
+          onClick={() => setDrawn(count + STEP_WINDOW)}
+          className="w-full px-3 py-2 text-left text-xs text-accent hover:underline focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
+        >
+          Show {Math.min(left, STEP_WINDOW)} more ({left} not shown yet)
+        </button>
+      ) : null}
     </section>
   );
+}
+
+function scrollToRow(id: string) {
+  document.getElementById(`step-btn-${id}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  // Move focus so keyboard users land on the step they picked in the chart.
+  requestAnimationFrame(() => document.getElementById(`step-btn-${id}`)?.focus({ preventScroll: true }));
 }

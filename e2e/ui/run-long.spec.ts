@@ -6,7 +6,7 @@ import { RunPage, findSeededRun } from '../pages/run-page';
 test.use({ trace: { mode: 'retain-on-failure', screenshots: false } });
 
 test.describe('run page: long runs', () => {
-  test('a run with 300 steps renders, following cursors, with a virtualised list', async ({ page, emulator }, testInfo) => {
+  test('a run with 300 steps renders, following cursors, with a list that grows as it scrolls', async ({ page, emulator }, testInfo) => {
     // The emulator's longest scripted run has ~52 steps, so the step list is served here (through the same
     // proxy path the page uses) with 300 synthetic steps in pages of 100, honouring `after`.
     const { threadId, run } = await findSeededRun(emulator, 'Northwind', (r) => r.metadata?.scenario === 'many_steps');
@@ -53,11 +53,25 @@ test.describe('run page: long runs', () => {
     await expect(page.getByTestId('show-all-phases')).toBeVisible();
     expect(await page.getByTestId('run-phase-row').count()).toBe(10);
     const list = page.getByTestId('step-list');
-    await expect(list).toHaveAttribute('data-virtual', 'true');
-    expect(await page.getByTestId('step-row').count()).toBeLessThan(60);
-    // Scroll to the end of the list: the last step is reachable.
-    await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await expect(page.getByTestId('step-row').filter({ hasText: '#300' })).toBeVisible();
+    await expect(list).toHaveAttribute('data-windowed', 'true');
+    // The first 50 are drawn; the rest come as the list is scrolled (or its "Show more" is pressed).
+    await expect(page.getByTestId('step-row')).toHaveCount(50);
+    await expect(page.getByTestId('step-list-more')).toHaveText('Show 50 more (250 not shown yet)');
+    // A step picked in the chart that is not drawn yet: the list grows to it, opens it and scrolls it into view.
+    await page.getByTestId('step-gantt').locator('[data-step-id="step_synthetic0149"]').dispatchEvent('click');
+    const picked = page.locator('[data-testid="step-row"][data-step-id="step_synthetic0149"]');
+    await expect(picked).toBeInViewport();
+    await expect(picked.getByRole('button', { expanded: true })).toBeFocused();
+    // Drawn up to it, and perhaps one more window for the end that came into view: not the whole list.
+    await expect.poll(() => page.getByTestId('step-row').count()).toBeGreaterThanOrEqual(150);
+    await expect(page.getByTestId('step-list-more')).toBeVisible();
+    // Scroll to the end of the list, again and again: it grows until the last step is there, and no further.
+    await expect(async () => {
+      await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect(page.getByTestId('step-row').filter({ hasText: '#300' })).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 15_000 });
+    await expect(page.getByTestId('step-row')).toHaveCount(300);
+    await expect(page.getByTestId('step-list-more')).toHaveCount(0);
     await screenshot(page, testInfo, 'run-300-steps');
   });
 });

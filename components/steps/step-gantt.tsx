@@ -69,7 +69,8 @@ export const StepGantt = memo(function StepGantt({
         {/* oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- decorative chart, the list is the accessible path */}
         <div
           aria-hidden
-          className="relative flex-1 rounded border border-border bg-surface-muted"
+          // Its bars skip style and layout while the chart is off screen (its height is set, so nothing moves when it shows).
+          className="relative flex-1 rounded border border-border bg-surface-muted [content-visibility:auto]"
           style={{ height: n * rowH + 2 }}
           onClick={(e) => {
             const id = (e.target as HTMLElement).dataset.stepId;

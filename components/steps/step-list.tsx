@@ -4,15 +4,17 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref
 import type { RunStep } from '@/lib/contract';
 import { StepRow } from './step-row';
 
+/** Longer lists scroll in their own box and are drawn a window at a time. */
+export const WINDOWED_OVER = 50;
 /**
- * Steps drawn at first, and added each time the end of the list comes near. Most runs have fewer; a long one costs
+ * Steps drawn at first (enough to fill the box), and added each time the end of the list comes near. A long run costs
  * only the rows someone scrolls to, without a virtualisation library on every run page (it was 10 KB of its JS).
  */
-export const STEP_WINDOW = 50;
+export const STEP_WINDOW = 25;
 
 export type StepListHandle = { scrollToStep: (id: string) => void };
 
-/** The steps, oldest first, each expandable; past STEP_WINDOW the list scrolls in its own box and grows as it does. */
+/** The steps, oldest first, each expandable; past WINDOWED_OVER the list scrolls in its own box and grows as it does. */
 export function StepList({
   steps,
   threadId,
@@ -31,7 +33,7 @@ export function StepList({
   onToggle: (id: string) => void;
   ref?: Ref<StepListHandle>;
 }) {
-  const windowed = steps.length > STEP_WINDOW;
+  const windowed = steps.length > WINDOWED_OVER;
   const [drawn, setDrawn] = useState(STEP_WINDOW);
   const count = windowed ? Math.min(drawn, steps.length) : steps.length;
   // A step picked in the chart (or a shared link) that was not drawn yet: scrolled to once its row exists.

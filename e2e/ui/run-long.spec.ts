@@ -54,9 +54,9 @@ test.describe('run page: long runs', () => {
     expect(await page.getByTestId('run-phase-row').count()).toBe(10);
     const list = page.getByTestId('step-list');
     await expect(list).toHaveAttribute('data-windowed', 'true');
-    // The first 50 are drawn; the rest come as the list is scrolled (or its "Show more" is pressed).
-    await expect(page.getByTestId('step-row')).toHaveCount(50);
-    await expect(page.getByTestId('step-list-more')).toHaveText('Show 50 more (250 not shown yet)');
+    // The first 25 are drawn; the rest come as the list is scrolled (or its "Show more" is pressed).
+    await expect(page.getByTestId('step-row')).toHaveCount(25);
+    await expect(page.getByTestId('step-list-more')).toHaveText('Show 25 more (275 not shown yet)');
     // A step picked in the chart that is not drawn yet: the list grows to it, opens it and scrolls it into view.
     await page.getByTestId('step-gantt').locator('[data-step-id="step_synthetic0149"]').dispatchEvent('click');
     const picked = page.locator('[data-testid="step-row"][data-step-id="step_synthetic0149"]');

@@ -57,6 +57,14 @@ test.describe('run page: long runs', () => {
     // The first 25 are drawn; the rest come as the list is scrolled (or its "Show more" is pressed).
     await expect(page.getByTestId('step-row')).toHaveCount(25);
     await expect(page.getByTestId('step-list-more')).toHaveText('Show 25 more (275 not shown yet)');
+    // The windowed list on a phone in the dark theme: no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByTestId('run-steps').screenshot({ path: testInfo.outputPath('run-300-steps-phone-dark.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.getByTestId('step-row')).toHaveCount(25);
     // A step picked in the chart that is not drawn yet: the list grows to it, opens it and scrolls it into view.
     await page.getByTestId('step-gantt').locator('[data-step-id="step_synthetic0149"]').dispatchEvent('click');
     const picked = page.locator('[data-testid="step-row"][data-step-id="step_synthetic0149"]');

@@ -12,10 +12,13 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { RunStatusBadge } from '@/components/ui/run-status-badge';
 import { SkeletonRows } from '@/components/ui/spinner';
 
-/** The card before the list has loaded; reads no query, so it can stand in as a Suspense fallback. */
+/**
+ * The card before the list has loaded; reads no query, so it can stand in as a Suspense fallback. Its own id: while
+ * React swaps the streamed list in, both are in the document for a moment, and two `recent-threads` ids would clash.
+ */
 export function RecentThreadsPending() {
   return (
-    <Card id="recent-threads" title="Recent threads" testId="recent-threads" bodyClassName="p-0">
+    <Card id="recent-threads-pending" title="Recent threads" testId="recent-threads-pending" bodyClassName="p-0">
       <SkeletonRows rows={5} label="recent threads" className="p-4" />
     </Card>
   );
